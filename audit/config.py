@@ -115,8 +115,9 @@ def load(path: Path | None = None, start: Path | None = None) -> Config:
             raise ConfigError(f"{path}: no such configuration file") from None
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-        table = data.get("tool", {}).get("source-audit", data if path.name ==
-                                          "source-audit.toml" else {})
+        # A pyproject.toml holds other tools' settings; any other file is ours alone.
+        fallback = {} if path.name == "pyproject.toml" else data
+        table = data.get("tool", {}).get("source-audit", fallback)
         return parse(table, path)
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):

@@ -16,7 +16,6 @@ from datetime import date
 from typing import Any
 
 
-
 class Severity(enum.StrEnum):
     """How bad a finding is. Ordered: ``error`` > ``warning`` > ``info``."""
 

@@ -36,7 +36,7 @@ STORY_MARKER = "story.yaml"
 # Files a corpus folder may hold that are not documents.
 _NOT_DOCUMENTS = {STORY_MARKER, "expected.yaml", "README.md", "LICENSE", "LICENSE.txt"}
 
-__all__ = ["LoadResult", "load", "load_bytes", "load_dataframe", "DecodeError", "decode"]
+__all__ = ["DecodeError", "LoadResult", "decode", "load", "load_bytes", "load_dataframe"]
 
 
 @dataclass
