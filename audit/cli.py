@@ -35,6 +35,8 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--select", help="comma-separated rule codes or prefixes to run")
     p.add_argument("--ignore", help="comma-separated rule codes or prefixes to skip")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                   help="audit documents in N processes (default: 1)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -121,7 +123,7 @@ def _audit(args: argparse.Namespace):
         ctx = nullcontext()
     with ctx:
         task = bar.add_task("auditing", total=len(loaded.documents)) if bar else None
-        result = run(loaded.documents, cfg, errors=loaded.errors,
+        result = run(loaded.documents, cfg, errors=loaded.errors, jobs=args.jobs,
                      progress=(lambda n: bar.advance(task, n)) if bar else None)
     return result
 

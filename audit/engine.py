@@ -9,8 +9,9 @@ the Result.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import repeat
 from typing import Any
 
 from audit.checks import registry
@@ -124,17 +125,37 @@ def cross_check(audited: Sequence[AuditedDocument], stories: Sequence[Story], co
     return out_stories, findings
 
 
+def _audit_in_worker(document: Document, config: Config
+                     ) -> tuple[AuditedDocument, list[Finding]]:
+    # A worker process builds its own registry (rules hold functions, which are imported,
+    # not pickled).
+    return audit_document(document, config)
+
+
+def map_documents(documents: Iterable[Document], config: Config, jobs: int = 1
+                  ) -> Iterator[tuple[AuditedDocument, list[Finding]]]:
+    """The document stage over many documents, in input order: one process, or a pool."""
+    if jobs <= 1:
+        rules = enabled_rules(config, "document")
+        for doc in documents:
+            yield audit_document(doc, config, rules)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_audit_in_worker, documents, repeat(config), chunksize=8)
+
+
 def run(documents: Iterable[Document], config: Config | None = None, *,
-        errors: Sequence[LoadError] = (), progress: Progress | None = None) -> Result:
-    """Audit ``documents`` on this machine, one after another."""
+        errors: Sequence[LoadError] = (), progress: Progress | None = None,
+        jobs: int = 1) -> Result:
+    """Audit ``documents`` on this machine (``jobs`` > 1: in a process pool)."""
     from audit import stories as story_stage
 
     config = config or Config()
-    doc_rules = enabled_rules(config, "document")
     audited: list[AuditedDocument] = []
     findings: list[Finding] = []
-    for doc in documents:
-        one, found = audit_document(doc, config, doc_rules)
+    for one, found in map_documents(documents, config, jobs):
         audited.append(one)
         findings.extend(found)
         if progress:
@@ -148,11 +169,30 @@ def run(documents: Iterable[Document], config: Config | None = None, *,
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    seen: set[tuple[str, str, int, int, str]] = set()
-    out = []
+    """Drop exact repeats, and merge a finding of one category on an overlapping span of
+    one document when only one of them carries other sources' evidence (a gap flagged by a
+    document rule and by the cross-source stage is one problem): the first keeps its rule
+    and gains the other's related spans and suggestion.
+    ``findings`` must be sorted by ``sort_key``."""
+    out: list[Finding] = []
+    open_by_category: dict[tuple[str, str], int] = {}
     for f in findings:
-        key = (f.document, f.rule, f.start, f.end, f.message)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
+        key = (f.document, f.category.value)
+        i = open_by_category.get(key)
+        if i is not None:
+            prev = out[i]
+            overlaps = f.start < prev.end and prev.start < f.end
+            same = (f.start, f.end, f.rule, f.message) == (prev.start, prev.end, prev.rule,
+                                                           prev.message)
+            # Two document rules on one span say different things; keep both. A finding
+            # with other sources' evidence (related) supports the one already there.
+            supports = bool(f.related) != bool(prev.related)
+            if same or (overlaps and f.rule != prev.rule and supports):
+                related = prev.related + tuple(r for r in f.related if r not in prev.related)
+                severity = prev.severity if prev.severity.at_least(f.severity) else f.severity
+                out[i] = replace(prev, related=related, severity=severity,
+                                 suggestion=prev.suggestion or f.suggestion)
+                continue
+        open_by_category[key] = len(out)
+        out.append(f)
     return out
