@@ -114,9 +114,10 @@ def _audit(args: argparse.Namespace):
     if not loaded.documents:
         raise UsageError("nothing to audit: no document could be loaded")
     if _show_progress(args) and len(loaded.documents) > 1:
+        from rich.console import Console
         from rich.progress import Progress
 
-        bar = Progress(transient=True, console=None)
+        bar = Progress(transient=True, console=Console(stderr=True))
         ctx = bar
     else:
         bar = None
