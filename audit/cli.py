@@ -39,6 +39,17 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
                    help="audit documents in N processes (default: 1)")
 
 
+def _add_triage_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--baseline", type=Path, metavar="FILE",
+                   help="report only findings not in this baseline, and list fixed ones "
+                        "(default: the configuration's 'baseline')")
+    p.add_argument("--write-baseline", type=Path, metavar="FILE",
+                   help="record the current findings' fingerprints in FILE")
+    p.add_argument("--ignore-file", type=Path, metavar="FILE",
+                   help="YAML list of findings to leave out, each with a reason; entries "
+                        "that match nothing are reported as stale")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from audit.report import writers
 
@@ -54,12 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
     check.add_argument("--fail-on", choices=config_mod.FAIL_ON,
                        help="lowest severity that makes the exit code 1 (default: error)")
+    _add_triage_options(check)
     check.set_defaults(handler=cmd_check)
 
     report = sub.add_parser("report", help="write the HTML report")
     _add_input_options(report)
     report.add_argument("-o", "--output", type=Path, default=Path("reports/index.html"))
     report.add_argument("--fail-on", choices=config_mod.FAIL_ON, default="never")
+    _add_triage_options(report)
     report.set_defaults(handler=cmd_report, format="html")
 
     fix = sub.add_parser("fix", help="write repaired documents")
@@ -129,6 +142,42 @@ def _audit(args: argparse.Namespace):
     return result
 
 
+def _triage(args: argparse.Namespace, result):
+    """Apply the ignore file and the baseline (writing it first if asked); say what they did
+    on stderr. Without either, the Result is returned as it is."""
+    from audit.report import baseline as bl
+
+    explicit = args.baseline is not None
+    base_path = args.baseline or result.config.baseline
+    try:
+        ignores = bl.read_ignore_file(args.ignore_file) if args.ignore_file else None
+        ignore_name = str(args.ignore_file) if args.ignore_file else None
+        if args.write_baseline:
+            kept = bl.apply(result, None, ignores) if ignores is not None else result
+            atomic_write_text(args.write_baseline, bl.write_baseline(kept))
+            print(f"source-audit: wrote baseline {args.write_baseline} "
+                  f"({len(kept.findings)} findings)", file=sys.stderr)
+            base_path, explicit = args.write_baseline, True
+        entries = None
+        if base_path is not None:
+            if Path(base_path).is_file() or explicit:
+                entries = bl.read_baseline(base_path)
+            else:
+                print(f"source-audit: baseline {base_path} (from the configuration) does not "
+                      "exist yet; reporting every finding. Create it with --write-baseline.",
+                      file=sys.stderr)
+    except bl.SuppressionError as exc:
+        raise UsageError(str(exc)) from None
+    if entries is None and ignores is None:
+        return result
+    triaged = bl.apply(result, entries, ignores,
+                       baseline_name=str(base_path) if entries is not None else None,
+                       ignore_name=ignore_name)
+    for line in triaged.triage.summary_lines():
+        print(f"source-audit: {line}", file=sys.stderr)
+    return triaged
+
+
 def _emit(result, fmt: str, output: Path | None) -> None:
     from audit.report import write
 
@@ -142,13 +191,13 @@ def _emit(result, fmt: str, output: Path | None) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    result = _audit(args)
+    result = _triage(args, _audit(args))
     _emit(result, args.format, args.output)
     return EXIT_FINDINGS if result.fails() else EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    result = _audit(args)
+    result = _triage(args, _audit(args))
     _emit(result, "html", args.output)
     return EXIT_FINDINGS if result.fails() else EXIT_OK
 

@@ -1,0 +1,156 @@
+"""Byte-level views of the codecs that UTF-8 text gets misread through.
+
+Mojibake is UTF-8 bytes decoded with the wrong codec. To undo it we need, for each codec, the
+way back from a character to the byte (or bytes) it was decoded from. A ``ByteView`` turns a
+run of text into those bytes, marking the bytes we know were lost:
+
+- ``U+FFFD`` stands for a byte the decoder rejected (``errors="replace"``);
+- ``?`` stands for a character a later *encoder* could not write (``errors="replace"``), only
+  where a UTF-8 sequence needs a byte there;
+- a space may stand for byte ``A0`` (no-break space) that some program turned into a space.
+
+Single-byte codecs are "sloppy" like a browser's: a byte the codec leaves undefined reads as
+the C1 control of the same value, and a C1 control always maps back to its byte, so text
+that mixes Latin-1 and Windows-1252 readings still maps back to one byte string.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+HOLE = -1          # a lost byte: value unknown
+SPACE_A0 = -2      # a space that may have been byte A0
+
+REPLACEMENT = "\ufffd"
+# Characters that can stand for a lost byte.
+HOLE_MARKS = frozenset({REPLACEMENT, "\x1a"})
+
+
+@dataclass(frozen=True)
+class SingleByte:
+    """A single-byte codec: every byte 80-FF is one character."""
+
+    name: str                      # Python codec name
+    label: str                     # the name reported in a Repair's codec path
+    nbsp_space: bool = True        # byte A0 is a no-break space (so may have become a space)
+    to_byte: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    undefined: frozenset[int] = frozenset()
+    multibyte = False
+
+    @classmethod
+    def build(cls, name: str, label: str) -> SingleByte:
+        to_byte: dict[str, int] = {}
+        undefined: set[int] = set()
+        for b in range(0x80, 0x100):
+            try:
+                ch = bytes([b]).decode(name)
+            except UnicodeDecodeError:
+                undefined.add(b)
+                ch = chr(b)
+            to_byte.setdefault(ch, b)
+        for b in range(0x80, 0xA0):
+            to_byte.setdefault(chr(b), b)  # a Latin-1 reading of the same byte
+        nbsp = to_byte.get("\xa0") == 0xA0
+        return cls(name, label, nbsp, to_byte, frozenset(undefined))
+
+    def chars(self, lo: int, hi: int) -> str:
+        return "".join(sorted(ch for ch, b in self.to_byte.items() if lo <= b <= hi))
+
+    @cached_property
+    def start_chars(self) -> frozenset[str]:
+        """Characters that read a UTF-8 lead byte (C2-F4)."""
+        return frozenset(self.chars(0xC2, 0xF4))
+
+    @cached_property
+    def cont_chars(self) -> frozenset[str]:
+        return frozenset(self.chars(0x80, 0xBF))
+
+    def lost_bytes(self, mark: str | None) -> frozenset[int]:
+        """Bytes that can have been lost where ``mark`` stands (None: dropped silently)."""
+        if mark == "?":
+            # an encoder wrote '?' for a character it lacked: one of the bytes whose reading
+            # is outside Latin-1, or one this codec leaves undefined
+            return frozenset(b for b in range(0x80, 0xA0)) | self.undefined
+        if mark == " ":
+            return frozenset({0xA0}) if self.nbsp_space else frozenset()
+        return self.undefined
+
+
+@dataclass(frozen=True)
+class DoubleByte:
+    """A CJK codec where most characters are two bytes and a pair can swallow an ASCII byte."""
+
+    name: str
+    label: str
+    multibyte = True
+
+    def encode_char(self, ch: str) -> bytes | None:
+        try:
+            return ch.encode(self.name)
+        except UnicodeEncodeError:
+            return None
+
+    def reproduces(self, data: bytes, observed: str, errors: str) -> bool:
+        """Whether ``data`` decoded with this codec (and ``errors``) reads as ``observed``."""
+        dec = codecs.getincrementaldecoder(self.name)(errors)
+        return dec.decode(data, final=True) == observed
+
+
+SINGLE_BYTE: tuple[SingleByte, ...] = tuple(SingleByte.build(n, label) for n, label in (
+    ("cp1252", "windows-1252"),   # also covers Latin-1: C1 controls map to their bytes
+    ("cp1250", "windows-1250"),
+    ("cp1251", "windows-1251"),
+    ("mac_roman", "mac-roman"),
+    ("cp1253", "windows-1253"),
+    ("cp1254", "windows-1254"),
+    ("cp1257", "windows-1257"),
+    ("iso8859_2", "iso-8859-2"),
+    ("cp437", "cp437"),
+))
+
+DOUBLE_BYTE: tuple[DoubleByte, ...] = (
+    DoubleByte("gbk", "gbk"),
+    DoubleByte("gb18030", "gb18030"),
+    DoubleByte("big5", "big5"),
+    DoubleByte("shift_jis", "shift-jis"),
+    DoubleByte("cp932", "cp932"),
+    DoubleByte("euc_kr", "euc-kr"),
+    DoubleByte("cp949", "cp949"),
+)
+
+# Windows-1252 readings that Latin-1 does not have: a piece that uses none of them (and has
+# C1 controls) was read as Latin-1.
+CP1252_ONLY = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", "ignore"))
+
+
+def single_byte_label(codec: SingleByte, piece: str) -> str:
+    if codec.name == "cp1252" and any("\x80" <= ch <= "\x9f" for ch in piece) \
+            and not any(ch in CP1252_ONLY for ch in piece):
+        return "latin-1"
+    return codec.label
+
+
+def _class(chars: frozenset[str] | set[str] | str) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
+
+
+def _build_gates() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    starts: set[str] = set()
+    conts: set[str] = set()
+    for c in SINGLE_BYTE:
+        starts |= c.start_chars
+        conts |= c.cont_chars
+    # A place where single-byte mojibake may start: a lead reading followed by a continuation
+    # reading, a lost-byte mark, or a space where A0 stood; or a stray C1 control.
+    single = re.compile(f"{_class(starts)}(?:{_class(conts | HOLE_MARKS)}|[ ?])|[\x80-\x9f]")
+    # Double-byte mojibake always contains an ideograph, a syllable, a kana or a half-width
+    # form; a run without any is left to the single-byte codecs.
+    double = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
+                        "\uf900-\ufaff\uff61-\uff9f]")
+    return single, double
+
+
+SINGLE_GATE, DOUBLE_GATE = _build_gates()

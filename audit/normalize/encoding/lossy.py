@@ -1,0 +1,131 @@
+"""Infer a character whose bytes were partly lost in transit.
+
+When a decoder meets a byte it cannot use, it drops it (``errors="ignore"``) or writes
+``U+FFFD`` (``errors="replace"``). What survives still narrows the lost character a lot:
+
+1. *byte structure*: ``E2 80`` followed by one lost byte is a character U+2000-U+203F;
+2. *the decoder*: the lost byte must be one the codec would have rejected there. GBK drops a
+   lead byte when the next byte cannot follow it (a space, a digit, punctuation), Windows-1252
+   rejects only 81, 8D, 8F, 90 and 9D. We re-run the real decoder on each guess and keep the
+   guesses that reproduce the damaged text exactly;
+3. *context*: of what remains, the neighbours pick one: a closing quote after punctuation, a
+   dash between spaced words, an apostrophe inside a word (weights in the ``lost`` table of
+   ``rules/lexicons/common/mojibake.yaml``).
+
+A guess is kept only when it is clearly the best; otherwise the character stays ``U+FFFD``
+and the residue rule reports it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from itertools import product
+
+from audit.normalize.encoding import data, plausibility
+from audit.normalize.encoding.charmaps import DoubleByte, SingleByte
+from audit.normalize.encoding.pieces import Lost
+
+MIN_CONFIDENCE = 0.6
+MAX_GUESSES = 256
+
+
+@dataclass(frozen=True)
+class Guess:
+    char: str                   # the inferred character, or U+FFFD when unsure
+    confidence: float
+    candidates: tuple[str, ...]  # everything the bytes and the decoder allow
+
+
+def _allowed(lost: Lost, index: int, codec: SingleByte | DoubleByte) -> range | frozenset[int]:
+    lead = lost.known[0]
+    assert lead is not None
+    lo, hi = 0x80, 0xBF
+    if index == 1:
+        lo = 0xA0 if lead == 0xE0 else 0x90 if lead == 0xF0 else lo
+        hi = 0x8F if lead == 0xF4 else hi
+    span = range(lo, hi + 1)
+    if isinstance(codec, SingleByte):
+        return frozenset(b for b in codec.lost_bytes(lost.marks[index]) if b in span)
+    return span
+
+
+def candidates(lost: Lost, codec: SingleByte | DoubleByte) -> tuple[str, ...]:
+    """Every character the surviving bytes and the codec's way of losing bytes allow."""
+    holes = [i for i, b in enumerate(lost.known) if b is None]
+    choices = [_allowed(lost, i, codec) for i in holes]
+    if math.prod(len(c) for c in choices) > MAX_GUESSES:
+        return ()
+    found: list[str] = []
+    for values in product(*choices):
+        raw = list(lost.known)
+        for i, v in zip(holes, values, strict=True):
+            raw[i] = v
+        try:
+            ch = bytes(raw).decode("utf-8")  # type: ignore[arg-type]
+        except UnicodeDecodeError:
+            continue
+        if isinstance(codec, DoubleByte) and not _reproduces(lost, codec, values):
+            continue
+        found.append(ch)
+    return tuple(found)
+
+
+def _reproduces(lost: Lost, codec: DoubleByte, values: tuple[int, ...]) -> bool:
+    """Decode the guessed bytes the way the damage did; they must read as what we see."""
+    it = iter(values)
+    window = bytes(next(it) if b is None else b for b in lost.window)
+    errors = "replace" if "\ufffd" in lost.observed else "ignore"
+    return codec.reproduces(window, lost.observed, errors)
+
+
+def _neighbour(ch: str | None) -> str:
+    if ch is None or ch in "\n\r\u2028\u2029":
+        return "end"
+    if ch.isspace():
+        return "space"
+    if ch.isdigit():
+        return "digit"
+    if ch.isalpha():
+        return "letter"
+    if ch in "([{":
+        return "open"
+    if ch in ".,;:!?":
+        return "stop"
+    return "other"
+
+
+def choose(cands: tuple[str, ...], before: str, after: str) -> Guess:
+    """Pick the candidate that fits between ``before`` and ``after`` (the paragraph up to the
+    lost character, and the text after it)."""
+    if not cands:
+        return Guess("\ufffd", 0.0, cands)
+    if len(cands) == 1:
+        return Guess(cands[0], 1.0, cands)
+    default, table = data.lost_weights()
+    left = _neighbour(before[-1] if before else None)
+    right = _neighbour(after[0] if after else None)
+    para = before[before.rfind("\n") + 1:]
+    open_quote = para.count("“") > para.count("”")
+    scores: list[float] = []
+    for c in cands:
+        entry = table.get(c)
+        if entry is not None:
+            w = float(entry["prior"]) * float(entry["left"].get(left, default)) \
+                * float(entry["right"].get(right, default))
+        else:
+            # no typographic rule: judge the character by how it sits in the word
+            window = before[-12:] + c + after[:12]
+            lo = len(before[-12:])
+            w = 0.5 * math.exp(-2 * plausibility.cost(window, lo, lo + 1))
+        if c == "”":
+            w *= 3.0 if open_quote else 0.5
+        elif c == "“" and open_quote:
+            w *= 0.3
+        scores.append(w)
+    total = sum(scores)
+    best = max(range(len(cands)), key=lambda i: scores[i])
+    confidence = scores[best] / total if total else 0.0
+    if confidence < MIN_CONFIDENCE:
+        return Guess("\ufffd", confidence, cands)
+    return Guess(cands[best], confidence, cands)

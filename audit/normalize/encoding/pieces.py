@@ -1,0 +1,310 @@
+"""Find the pieces of a text that read as UTF-8 once mapped back to a codec's bytes.
+
+A *piece* is a span of the text whose characters, mapped back to the bytes a codec decoded
+them from, form whole UTF-8 sequences: the span is a candidate for repair. Some sequences
+are *lossy*: a byte is missing (dropped by the decoder, or replaced by ``U+FFFD`` or ``?``),
+and the piece records what survives so ``lossy`` can infer the rest.
+
+Bytes are kept as small ints; a few negative values mark bytes whose value is not known
+from the text alone (see ``charmaps``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from audit.normalize.encoding.charmaps import (
+    HOLE_MARKS,
+    DoubleByte,
+    SingleByte,
+)
+
+FOREIGN = -3   # a character the codec cannot have produced
+MARK = -4      # U+FFFD or SUB: a byte the decoder rejected
+QMARK = -5     # '?': maybe a character an encoder could not write
+SPACE = -6     # ' ': maybe a no-break space (A0) turned into a space
+
+_NEED = [0] * 0xC2 + [1] * 30 + [2] * 16 + [3] * 5 + [0] * 11   # by lead byte
+_VALID_UTF8 = re.compile(rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
+                         rb"|[\xf0-\xf4][\x80-\xbf]{3})+")
+# Lead bytes whose sequence, with a space where A0 stood, gives a likely character (ftfy's
+# ALTERED_UTF8_RE makes the same choice): no-break space, à, Š, Π, Р, Arabic zero; three-
+# and four-byte sequences only with the space in second place (U+2800 braille blank, emoji).
+_A0_LEADS_2 = frozenset({0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9})
+
+
+@dataclass
+class Lost:
+    """A UTF-8 sequence with bytes missing. ``known`` has the surviving bytes in place and
+    ``None`` for the lost ones; ``marks`` says what stood for each lost byte."""
+
+    known: list[int | None]
+    marks: list[str | None]
+    after: int | None = None          # the byte that followed (for the drop model)
+    # double-byte codecs: the bytes around the loss (None where lost) and the text they
+    # were read as, to check that a guess reproduces what the decoder made of them
+    window: list[int | None] = field(default_factory=list)
+    observed: str = ""
+
+
+@dataclass
+class Piece:
+    """A repairable span ``text[start:end]`` and what it decodes to."""
+
+    start: int
+    end: int
+    codec: SingleByte | DoubleByte
+    parts: list[str | Lost] = field(default_factory=list)
+    a0: int = 0          # spaces read as byte A0
+    lost: int = 0        # sequences with missing bytes
+
+    def decoded(self, fills: dict[int, str] | None = None) -> str:
+        """The decoded text, lost characters taken from ``fills`` (by part index) or U+FFFD."""
+        fills = fills or {}
+        return "".join(p if isinstance(p, str) else fills.get(i, "\ufffd")
+                       for i, p in enumerate(self.parts))
+
+
+@dataclass
+class _Seq:
+    lo: int          # unit range
+    hi: int
+    kind: str        # "ascii", "char", "lost", "bad"
+    text: str = ""
+    lost: Lost | None = None
+    a0: bool = False
+
+
+def _second_ok(lead: int, b: int) -> bool:
+    if lead == 0xE0:
+        return b >= 0xA0
+    if lead == 0xF0:
+        return b >= 0x90
+    if lead == 0xF4:
+        return b <= 0x8F
+    return True
+
+
+def _scan(vals: list[int], *, a0: bool) -> list[_Seq]:
+    """Split unit values into UTF-8 sequences (and stray bytes)."""
+    out: list[_Seq] = []
+    n = len(vals)
+    i = 0
+    while i < n:
+        v = vals[i]
+        if 0 <= v < 0x80 or v in (SPACE, QMARK):
+            out.append(_Seq(i, i + 1, "ascii", " " if v == SPACE else "?" if v == QMARK
+                            else chr(v)))
+            i += 1
+            continue
+        need = _NEED[v] if 0 <= v < 0x100 else 0
+        if need == 0:
+            out.append(_Seq(i, i + 1, "bad"))
+            i += 1
+            continue
+        known: list[int | None] = [v]
+        marks: list[str | None] = [None]
+        used_space = False
+        j = i + 1
+        while len(known) <= need and j < n:
+            w = vals[j]
+            first = len(known) == 1
+            if 0x80 <= w <= 0xBF and (not first or _second_ok(v, w)):
+                known.append(w)
+                marks.append(None)
+            elif w in (MARK, QMARK):
+                if w == QMARK and any(m == "?" for m in marks):
+                    break  # at most one '?' per sequence, as with ftfy
+                known.append(None)
+                marks.append("?" if w == QMARK else "\ufffd")
+            elif w == SPACE and a0 and not used_space and (
+                    (need == 1 and v in _A0_LEADS_2) or (first and v in (0xE2, 0xE3, 0xF0))):
+                known.append(0xA0)
+                marks.append(" ")
+                used_space = True
+            else:
+                break
+            j += 1
+        if len(known) == need + 1 and None not in known:
+            raw = bytes(known)  # type: ignore[arg-type]
+            try:
+                text = raw.decode("utf-8", "surrogatepass")
+            except UnicodeDecodeError:
+                out.append(_Seq(i, i + 1, "bad"))
+                i += 1
+                continue
+            out.append(_Seq(i, j, "char", text, a0=used_space))
+        else:
+            missing = need + 1 - len(known)
+            known += [None] * missing
+            marks += [None] * missing
+            out.append(_Seq(i, j, "lost", lost=Lost(known, marks), a0=used_space))
+        i = j
+    return _join_surrogates(out)
+
+
+def _join_surrogates(seqs: list[_Seq]) -> list[_Seq]:
+    """CESU-8 writes an astral character as two three-byte surrogates: join each pair."""
+    out: list[_Seq] = []
+    for s in seqs:
+        if s.kind == "char" and "\ud800" <= s.text <= "\udfff":
+            prev = out[-1] if out else None
+            if ("\udc00" <= s.text <= "\udfff" and prev is not None and prev.kind == "char"
+                    and "\ud800" <= prev.text <= "\udbff" and prev.hi == s.lo):
+                pair = (prev.text + s.text).encode("utf-16-le", "surrogatepass")
+                out[-1] = _Seq(prev.lo, s.hi, "char", pair.decode("utf-16-le"),
+                               a0=prev.a0 or s.a0)
+                continue
+            if "\ud800" <= s.text <= "\udbff":
+                out.append(s)  # may pair with the next one
+                continue
+            s = _Seq(s.lo, s.hi, "bad")
+        out.append(s)
+    return [_Seq(s.lo, s.hi, "bad") if s.kind == "char" and "\ud800" <= s.text <= "\udfff"
+            else s for s in out]
+
+
+def _pieces(text: str, codec: SingleByte | DoubleByte, vals: list[int], owner: list[int],
+            after: int | None) -> Iterator[Piece]:
+    """Turn unit values (each owned by a character index of ``text``) into pieces."""
+    seqs = _scan(vals, a0=not codec.multibyte and codec.nbsp_space)
+    bad_chars = {owner[u] for s in seqs if s.kind == "bad" for u in range(s.lo, s.hi)}
+    if bad_chars and codec.multibyte:
+        # a double-byte character split by a bad byte cannot be half-repaired: rescan the
+        # stretches between bad characters on their own
+        units = [u for u in range(len(vals)) if owner[u] not in bad_chars]
+        stretch: list[int] = []
+        for u in [*units, None]:
+            if u is not None and (not stretch or owner[u] - owner[stretch[-1]] <= 1):
+                stretch.append(u)
+                continue
+            if stretch:
+                sub_after = vals[stretch[-1] + 1] if stretch[-1] + 1 < len(vals) else after
+                yield from _pieces(text, codec, [vals[k] for k in stretch],
+                                   [owner[k] for k in stretch], sub_after)
+            stretch = [u] if u is not None else []
+        return
+    current: list[_Seq] = []
+    for s in [*seqs, None]:
+        if s is not None and s.kind != "bad":
+            current.append(s)
+            continue
+        while current and current[-1].kind == "ascii":
+            current.pop()
+        while current and current[0].kind == "ascii":
+            current.pop(0)
+        if current:
+            yield _make_piece(text, codec, current, owner, vals, after)
+        current = []
+
+
+def _make_piece(text: str, codec: SingleByte | DoubleByte, seqs: list[_Seq], owner: list[int],
+                vals: list[int], after: int | None) -> Piece:
+    start = owner[seqs[0].lo]
+    end = owner[seqs[-1].hi - 1] + 1
+    piece = Piece(start, end, codec)
+    for s in seqs:
+        if s.kind == "lost" and s.lost is not None:
+            nxt = vals[s.hi] if s.hi < len(vals) else after
+            s.lost.after = 0x20 if nxt == SPACE else 0x3F if nxt == QMARK else nxt
+            if codec.multibyte:
+                _window(text, s, owner, vals, after)
+            piece.parts.append(s.lost)
+            piece.lost += 1
+        else:
+            piece.parts.append(s.text)
+        piece.a0 += s.a0
+    return piece
+
+
+def _window(text: str, s: _Seq, owner: list[int], vals: list[int], after: int | None) -> None:
+    """Record the bytes of the characters around a lost sequence, with the lost bytes as
+    None, and the text the decoder made of them."""
+    assert s.lost is not None
+    c0, c1 = owner[s.lo], owner[s.hi - 1]
+    u0 = owner.index(c0)
+    u1 = s.hi
+    while u1 < len(owner) and owner[u1] == c1:
+        u1 += 1
+    missing = sum(1 for b, m in zip(s.lost.known, s.lost.marks, strict=True)
+                  if b is None and m is None)
+    # lost bytes of other sequences read as U+FFFD too: any invalid byte reproduces that
+    window: list[int | None] = [0xFF if v < 0 else v for v in vals[u0:s.lo]]
+    window += [None if v < 0 else v for v in vals[s.lo:s.hi]]
+    window += [None] * missing + [0xFF if v < 0 else v for v in vals[s.hi:u1]]
+    observed = text[c0:c1 + 1]
+    if u1 < len(owner):  # the next character inside the run
+        nxt = owner[u1]
+        while u1 < len(owner) and owner[u1] == nxt:
+            window.append(vals[u1] if vals[u1] >= 0 else 0xFF)
+            u1 += 1
+        observed += text[nxt]
+    elif after is not None and c1 + 1 < len(text):
+        window.append(after)
+        observed += text[c1 + 1]
+    s.lost.window = window
+    s.lost.observed = observed
+
+
+# -- single-byte codecs -------------------------------------------------------------------
+
+def single_byte_pieces(text: str, start: int, end: int, codec: SingleByte) -> list[Piece]:
+    """Pieces of ``text[start:end]`` (a region of non-ASCII runs) under ``codec``."""
+    to_byte = codec.to_byte
+    vals: list[int] = []
+    for ch in text[start:end]:
+        if ch < "\x80":
+            vals.append(SPACE if ch == " " else QMARK if ch == "?" else ord(ch))
+        elif ch in HOLE_MARKS:
+            vals.append(MARK)
+        else:
+            vals.append(to_byte.get(ch, FOREIGN))
+    owner = list(range(start, end))
+    nxt = text[end] if end < len(text) else None
+    after = None if nxt is None else ord(nxt) if nxt < "\x80" else to_byte.get(nxt)
+    return [p for p in _pieces(text, codec, vals, owner, after) if _worth(p, codec)]
+
+
+def _worth(p: Piece, codec: SingleByte | DoubleByte) -> bool:
+    """A single-byte piece needs a whole sequence, or a lost one with a surviving
+    continuation byte or an explicit mark: a lone lead letter proves nothing."""
+    for part in p.parts:
+        if isinstance(part, str):
+            if not part.isascii():
+                return True
+        elif codec.multibyte or any(b is not None for b in part.known[1:]) or any(
+                m in ("\ufffd", "?") for m in part.marks):
+            return True
+    return False
+
+
+# -- double-byte codecs -------------------------------------------------------------------
+
+def double_byte_pieces(text: str, start: int, end: int, codec: DoubleByte) -> list[Piece]:
+    """Pieces of the non-ASCII run ``text[start:end]`` under a double-byte ``codec``."""
+    run = text[start:end]
+    quick = run.encode(codec.name, "replace")
+    high = sum(1 for b in quick if b >= 0x80)
+    valid = sum(len(m) for m in _VALID_UTF8.findall(quick))
+    marks = run.count("\ufffd")
+    if high == 0 or (valid + 2 * marks) < 0.6 * high:
+        return []  # mostly not UTF-8: clean text in this codec, or another codec's mojibake
+    vals: list[int] = []
+    owner: list[int] = []
+    for k, ch in enumerate(run, start):
+        if ch in HOLE_MARKS:
+            vals.append(MARK)
+            owner.append(k)
+            continue
+        raw = codec.encode_char(ch)
+        if raw is None:
+            vals.append(FOREIGN)
+            owner.append(k)
+            continue
+        vals.extend(raw)
+        owner.extend([k] * len(raw))
+    nxt = text[end] if end < len(text) else None
+    after = None if nxt is None else ord(nxt)
+    return [p for p in _pieces(text, codec, vals, owner, after) if _worth(p, codec)]

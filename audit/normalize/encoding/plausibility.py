@@ -1,0 +1,210 @@
+"""How likely a stretch of text is to be what someone meant to write.
+
+Mojibake has a shape: letters of two scripts glued into one word (``diffГ©rent``), symbols
+inside words (``rÃ©gime``), capitals in the middle of lower-case words (``СЃРІРѕ``), rare
+ideographs where common ones are expected (``鈥檚``), controls and private-use characters.
+Clean text in any script has few of these. ``cost`` adds up a price per character and per
+junction of neighbours; a repair is taken only when it lowers the cost by more than the
+price of assuming damage at all (see ``decide``).
+
+Which ideographs and syllables are common is not a word list: the national character sets
+were laid out by frequency (GB 2312 level 1, JIS X 0208 level 1, the Big5 frequent block,
+the 2,350 syllables of KS X 1001), so the codecs themselves tell us.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from audit.normalize.encoding import data
+
+# kinds
+LETTER, MARK, DIGIT, SPACE, PUNCT, SYMBOL, OTHER = range(7)
+
+_LIVING = frozenset({
+    "latin", "cyrillic", "greek", "arabic", "hebrew", "thai", "devanagari", "bengali",
+    "tamil", "telugu", "gujarati", "gurmukhi", "kannada", "malayalam", "sinhala", "lao",
+    "khmer", "myanmar", "tibetan", "georgian", "armenian", "ethiopic", "han", "kana", "hangul",
+})
+_NAME_SCRIPT = {"CJK": "han", "HIRAGANA": "kana", "KATAKANA": "kana", "HANGUL": "hangul",
+                "HALFWIDTH": "halfwidth", "FULLWIDTH": "fullwidth", "IDEOGRAPHIC": "han"}
+# Pairs of scripts that share words.
+_FRIENDS = {frozenset({"han", "kana"}): 0.0, frozenset({"han", "hangul"}): 1.0,
+            frozenset({"kana", "halfwidth"}): 0.5}
+_INTRAWORD = frozenset("’'ʼ-‐‑·.")
+
+
+def _han_cost(ch: str) -> float:
+    """Common ideographs are cheap; the codecs' rarer blocks cost more."""
+    tiers = []
+    for codec, common in (("gb2312", lambda b: b[0] < 0xD8), ("big5", lambda b: b < b"\xc6\x7f"),
+                          ("shift_jis", lambda b: b < b"\x98\x73")):
+        try:
+            raw = ch.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        tiers.append(0.2 if common(raw) else 1.0)
+    if tiers:
+        return min(tiers)
+    return 2.5 if "\u4e00" <= ch <= "\u9fff" else 3.5
+
+
+def _hangul_cost(ch: str) -> float:
+    try:
+        ch.encode("euc_kr")
+    except UnicodeEncodeError:
+        return 2.0
+    return 0.3
+
+
+@lru_cache(maxsize=None)
+def info(ch: str) -> tuple[str, int, float, int]:
+    """``(script, kind, cost, case)`` of a character; case is 1 upper, -1 lower, 0 none."""
+    o = ord(ch)
+    if o < 0x80:
+        if ch.isalpha():
+            return "latin", LETTER, 0.0, 1 if ch.isupper() else -1
+        if ch.isdigit():
+            return "", DIGIT, 0.0, 0
+        if ch.isspace():
+            return "", SPACE, 0.0, 0
+        if ch.isprintable():
+            return "", PUNCT, 0.0, 0
+        return "", OTHER, 3.0, 0
+    cat = unicodedata.category(ch)
+    name = unicodedata.name(ch, "")
+    first = name.split(" ", 1)[0]
+    script = _NAME_SCRIPT.get(first, first.lower())
+    case = 1 if cat == "Lu" else -1 if cat == "Ll" else 0
+    if cat[0] == "L":
+        return script, LETTER, _letter_cost(ch, o, cat, script), case
+    if cat[0] == "M":
+        return script, MARK, 0.5 if script in _LIVING or script == "combining" else 2.0, 0
+    if cat == "Nd":
+        return "", DIGIT, 0.5 if script in _LIVING else 1.5, 0
+    if cat[0] == "N":
+        return "", SYMBOL, 1.2, 0
+    if cat == "Zs":
+        return "", SPACE, 0.3 if ch in "\xa0\u3000" else 1.0, 0
+    if cat[0] == "Z":
+        return "", SPACE, 1.0, 0
+    if ch == "\ufffd":
+        return "", SYMBOL, 2.5, 0
+    if cat[0] == "P":
+        return "", PUNCT, data.symbol_cost(ch, 1.2), 0
+    if cat[0] == "S":
+        emoji = o >= 0x1F000 or 0x2600 <= o <= 0x27BF
+        return "", SYMBOL, data.symbol_cost(ch, 0.4 if emoji else 1.3), 0
+    if cat == "Cc":
+        return "", OTHER, 4.0 if 0x80 <= o <= 0x9F else 3.0, 0
+    if cat == "Cf":
+        return "", OTHER, 1.0 if ch in "\u00ad\u200b\u200c\u200d\u200e\u200f\ufeff" else 2.0, 0
+    if cat == "Co":
+        return "", OTHER, 4.0, 0
+    return "", OTHER, 5.0, 0  # unassigned, surrogates
+
+
+def _letter_cost(ch: str, o: int, cat: str, script: str) -> float:
+    if cat == "Lm":
+        return 2.0
+    if script == "han":
+        return _han_cost(ch)
+    if script == "hangul":
+        return _hangul_cost(ch) if 0xAC00 <= o <= 0xD7A3 else 2.0
+    if script == "kana":
+        return 0.2
+    if script == "halfwidth":
+        return 2.0
+    if script == "latin":
+        return data.latin_cost(ch)
+    if script == "cyrillic":
+        return 0.3 if o <= 0x45F else 1.5
+    if script == "greek":
+        return 0.3 if 0x386 <= o <= 0x3CE else 1.5
+    if script == "arabic":
+        return 0.3 if 0x621 <= o <= 0x64A else 1.2
+    if script == "hebrew":
+        return 0.3 if 0x5D0 <= o <= 0x5EA else 1.0
+    if script in _LIVING:
+        return 0.4
+    return 2.5
+
+
+def cost(text: str, lo: int, hi: int, context_scripts: frozenset[str] = frozenset()) -> float:
+    """The price of ``text[lo:hi]`` where it stands: its characters, plus every junction
+    that touches them (``text`` around the span is context, not charged itself).
+
+    ``context_scripts``: scripts of the letters around (the rest of the paragraph); a letter
+    of another script costs extra, unless the set is empty (no context to judge by).
+    """
+    infos = [info(c) for c in text]
+    total = 0.0
+    for k in range(lo, hi):
+        script, kind, price, _ = infos[k]
+        total += price
+        if kind == LETTER:
+            if context_scripts and script not in context_scripts:
+                total += 1.0
+        elif kind in (SYMBOL, PUNCT, OTHER) and price > 0.3 and _inside_word(infos, k):
+            total += 1.5  # 'rÃ©gime': a symbol with letters on both sides, no space between
+    for k in range(max(lo - 1, 0), min(hi, len(text) - 1)):
+        total += _junction(infos, k)
+    for k in range(max(lo - 2, 0), min(hi, len(text) - 2)):
+        total += _triple(infos, k)
+    return total
+
+
+def _inside_word(infos: list[tuple[str, int, float, int]], k: int) -> bool:
+    def letter_towards(step: int) -> bool:
+        j = k + step
+        while 0 <= j < len(infos):
+            kind = infos[j][1]
+            if kind in (LETTER, MARK):
+                return True
+            if kind == SPACE:
+                return False
+            j += step
+        return False
+    return letter_towards(-1) and letter_towards(1)
+
+
+def _junction(infos: list[tuple[str, int, float, int]], k: int) -> float:
+    s1, k1, _, c1 = infos[k]
+    s2, k2, _, c2 = infos[k + 1]
+    if k2 == MARK:
+        # a combining mark belongs after a letter; after a digit or symbol it is a rare
+        # effect (strike-through), after a space it is debris
+        return 0.0 if k1 in (LETTER, MARK) else 2.5 if k1 == SPACE else 0.8
+    if k1 == LETTER and k2 == LETTER:
+        price = 0.0
+        if s1 != s2:
+            price += _FRIENDS.get(frozenset({s1, s2}), 2.5)
+        if c1 == -1 and c2 == 1 and (infos[k][2] or infos[k + 1][2]):
+            price += 1.2  # a capital inside a lower-case word, and not ASCII camel case
+        return price
+    return 0.0
+
+
+def _triple(infos: list[tuple[str, int, float, int]], k: int) -> float:
+    a, b, c = infos[k], infos[k + 1], infos[k + 2]
+    # a lower-case letter after two capitals, with something non-ASCII: 'DATà', 'ĂĽh'
+    if a[1] == b[1] == c[1] == LETTER and a[3] == b[3] == 1 and c[3] == -1 \
+            and (b[2] or c[2]):
+        return 1.2
+    return 0.0
+
+
+def scripts(text: str) -> frozenset[str]:
+    """The scripts of the letters of ``text`` (Latin always counts as present)."""
+    found = {"latin"}
+    for ch in set(text):
+        if ch >= "\x80":
+            script, kind, _, _ = info(ch)
+            if kind == LETTER:
+                found.add(script)
+    return frozenset(found)
+
+
+def intraword(ch: str) -> bool:
+    return ch in _INTRAWORD
