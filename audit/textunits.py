@@ -213,9 +213,21 @@ def kind_of(text: str, span: Span, index: int, language: str = "en") -> str:
     return "body"
 
 
+_TOP_MATTER = {"heading", "byline", "dateline", "caption"}
+
+
 def blocks(text: str, language: str = "en") -> list[Block]:
-    return [Block(s, e, kind_of(text, (s, e), i, language), i)
-            for i, (s, e) in enumerate(paragraphs(text))]
+    """Every paragraph with its kind. An unpunctuated paragraph that follows only top
+    matter (headline, byline, dateline) is the standfirst: a heading, however long."""
+    out: list[Block] = []
+    for i, (s, e) in enumerate(paragraphs(text)):
+        kind = kind_of(text, (s, e), i, language)
+        if (kind == "body" and all(b.kind in _TOP_MATTER for b in out)
+                and not ends_sentence(text[s:e]) and not _ends_with_article(text[s:e],
+                                                                             language)):
+            kind = "heading"
+        out.append(Block(s, e, kind, i))
+    return out
 
 
 def iter_words_in(text: str, span: Span) -> Iterator[re.Match[str]]:

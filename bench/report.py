@@ -205,19 +205,20 @@ def main(argv: list[str] | None = None) -> int:
     result = make_result(n_docs, n_findings)
     built = time.perf_counter() - t0
     print(f"built the Result in {built:.1f} s", file=sys.stderr)
-    out_dir = args.out or Path(tempfile.mkdtemp(prefix="bench-report-"))
-    out_dir.mkdir(parents=True, exist_ok=True)
-    rows = []
-    files = {}
-    for fmt in ("html", "json", "sarif"):
-        seconds, size, path = time_writer(result, fmt, out_dir, repeat)
-        files[fmt] = path
-        rows.append(f"| {fmt} | {seconds:.2f} s | {size / 1e6:.1f} MB |")
-        print(f"{fmt:6} {seconds:7.2f} s {size / 1e6:7.1f} MB  {path}", file=sys.stderr)
-    expected = sum(1 for f in result.findings if f.category == Category.DROPPED_NUMBER)
-    story = result.stories[len(result.stories) // 2].id
-    browser = None if args.no_browser else time_browser(files["html"], "dropped-number",
-                                                        expected, story)
+    with tempfile.TemporaryDirectory(prefix="bench-report-") as scratch:
+        out_dir = args.out or Path(scratch)  # kept only when --out names a folder
+        out_dir.mkdir(parents=True, exist_ok=True)
+        rows = []
+        files = {}
+        for fmt in ("html", "json", "sarif"):
+            seconds, size, path = time_writer(result, fmt, out_dir, repeat)
+            files[fmt] = path
+            rows.append(f"| {fmt} | {seconds:.2f} s | {size / 1e6:.1f} MB |")
+            print(f"{fmt:6} {seconds:7.2f} s {size / 1e6:7.1f} MB", file=sys.stderr)
+        expected = sum(1 for f in result.findings if f.category == Category.DROPPED_NUMBER)
+        story = result.stories[len(result.stories) // 2].id
+        browser = None if args.no_browser else time_browser(files["html"], "dropped-number",
+                                                            expected, story)
 
     lines = [SECTION, "",
              f"Writing the reports of {n_docs:,} documents, {n_findings:,} findings and "

@@ -172,19 +172,19 @@ def build_sample_result():
         hit("row", "B201", at("row", "Click here to subscribe"), "An ad glued to a word."),
     ]
     findings.sort(key=lambda f: f.sort_key)
+    def cell(key, needle, low, high, **extra):
+        start, end = at(key, needle)
+        return {"text": needle, "low": low, "high": high, "start": start, "end": end, **extra}
+
     claims = (
         {"id": "c1", "counts": "homes without power", "conflict": True, "cells": {
-            f"harbour-fire/{a}": {"text": "About 1,800", "low": 1700, "high": 1900,
-                                  "start": at(a, "About 1,800")[0], "end": at(a, "About 1,800")[1]},
-            f"harbour-fire/{b}": {"text": "About 8,100", "low": 7600, "high": 8600,
-                                  "start": at(b, "About 8,100")[0], "end": at(b, "About 8,100")[1]},
-            f"harbour-fire/{c}": {"text": "Nearly 1,800", "low": 1600, "high": 1800,
-                                  "start": at(c, "Nearly 1,800")[0],
-                                  "end": at(c, "Nearly 1,800")[1]}}},
-        {"id": "c2", "counts": "residents moved", "conflict": False, "cells": {
-            f"harbour-fire/{a}": None,
-            f"harbour-fire/{b}": {"text": "240", "low": 240, "high": 240,
-                                  "start": at(b, "240")[0], "end": at(b, "240")[1]},
+            f"harbour-fire/{a}": cell(a, "About 1,800", 1700, 1900, agrees=True),
+            f"harbour-fire/{b}": cell(b, "About 8,100", 7600, 8600, agrees=False),
+            f"harbour-fire/{c}": cell(c, "Nearly 1,800", 1600, 1800, agrees=True)}},
+        # coastal-daily dropped this number: its cell is the gap where it stood.
+        {"id": "c2", "counts": "residents moved", "conflict": False, "gap": True, "cells": {
+            f"harbour-fire/{a}": {**cell(a, "  ", None, None), "gap": True, "agrees": False},
+            f"harbour-fire/{b}": cell(b, "240", 240, 240, agrees=True),
             f"harbour-fire/{c}": None}},
     )
     names = ({"id": "n1", "entity": "Ingrid Solberg", "kind": "person",

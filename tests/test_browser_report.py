@@ -137,13 +137,17 @@ def test_story_page_claims_names_highlights_and_repairs(page, tmp_path, sample_r
     expect(view.locator("article.doc h3")).to_have_text(["Coastal Daily", "Bay Times",
                                                          "North Wire"])
 
-    # Claims matrix: the conflicting figure is marked, absent cells say so.
+    # Claims matrix: the conflicting figure is marked, a gap and an absent cell say so.
     rows = view.locator("#claims-matrix tbody tr")
     expect(rows).to_have_count(2)
     expect(rows.nth(0)).to_have_class("conflict")
-    expect(rows.nth(0)).to_contain_text("About 8,100")
-    expect(rows.nth(0)).to_contain_text("conflict")
-    expect(rows.nth(1).locator("td").nth(0)).to_have_text("— not reported")
+    expect(rows.nth(0).locator("td.disagree button")).to_have_text("✗ About 8,100")
+    expect(rows.nth(0).locator("td.disagree .muted")).to_have_text("7,600–8,600")
+    expect(rows.nth(0).locator("td").last).to_have_text("✗ conflict")
+    expect(rows.nth(1)).to_have_class("gap")
+    expect(rows.nth(1).locator("td").nth(0)).to_have_text("⁁ missing here")
+    expect(rows.nth(1).locator("td").nth(2)).to_have_text("— not reported")
+    expect(rows.nth(1).locator("td").last).to_have_text("missing in a source")
     # A cell leads to the figure in its source's text (to the first piece of its span:
     # "8,100" is also a finding's span, so "About " is a piece of its own).
     rows.nth(0).locator("td").nth(1).locator("button").click()
@@ -224,6 +228,9 @@ def test_findings_filters_search_and_pages(page, tmp_path, sample_result):
     go(page, "#/findings?category=figure-conflict")
     assert count(page, "#findings-count") == 1
     expect(page.locator("#filter-category")).to_have_value("figure-conflict")
+    go(page, "#/findings?source=Nowhere+Daily")  # a source without findings
+    expect(page.locator("#filter-source")).to_have_value("Nowhere Daily")
+    assert count(page, "#findings-count") == 0
     go(page, "#/overview")
     go(page, "#/findings")
     page.click("th >> text=Severity")

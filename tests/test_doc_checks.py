@@ -8,8 +8,10 @@ from audit.config import Config
 from audit.engine import audit_document
 from audit.model import Document
 
+DEFAULT = Config()
 
-def run(text, *codes, language=None, config=Config()):
+
+def run(text, *codes, language=None, config=DEFAULT):
     """(rule, original text of the span) for each finding of ``codes`` (all when none)."""
     rules = [r for r in registry.all_rules().values() if r.scope == "document"
              and (not codes or r.code in codes)]
@@ -21,7 +23,7 @@ def run(text, *codes, language=None, config=Config()):
 
 @pytest.mark.parametrize("sentence, expected", [
     ("Officials said more than  were rescued overnight.", [("D301", "more than  were")]),
-    ("At least\u00a0\u00a0were hurt when the roof fell in.", [("D301", "At least\u00a0\u00a0were")]),
+    ("At least\u00a0\u00a0were hurt when the roof fell.", [("D301", "At least\u00a0\u00a0were")]),
     ("The flood left nearly people homeless in the valley.", [("D301", "nearly people")]),
     ("Rescuers freed  fishermen from the wreck on Monday.", [("D306", "freed  fishermen")]),
     ("Gusts of  km/h hit the coast, forecasters said.", [("D305", "of  km/h")]),
@@ -83,8 +85,9 @@ def test_a_paragraph_ending_on_an_article_is_truncated_and_the_span_is_its_end()
 
 
 def test_long_prose_with_no_final_mark_is_truncated():
-    text = ("Title\n\nThe council met on Monday and voted to close the harbour road for three "
-            "weeks while engineers inspect the sea wall and the old pier\n\nIt reopens soon.")
+    text = ("Title\n\nThe road is shut.\n\nThe council met on Monday and voted to close the "
+            "harbour road for three weeks while engineers inspect the sea wall and the old "
+            "pier\n\nIt reopens soon.")
     assert [c for c, _ in run(text, "D304")] == ["D304"]
 
 
@@ -159,3 +162,10 @@ def test_boilerplate_and_markup_findings_point_at_the_original_furniture():
     found = run(text, "B201", "B202", "B203", "B204", "B210", "M101")
     assert found == [("M101", "[statement](#)"), ("B210", "PollShould ferries stop?YesNo"),
                      ("B203", "SEE ALSO\n\n[Older story](#)\n\nSource link")]
+
+
+def test_a_long_standfirst_under_the_headline_is_not_truncated():
+    text = ("Ferry sinks off Seraya\n\nBy Jane Doe\n\nSurvivors describe a night of chaos as "
+            "the overloaded ferry rolled over in heavy seas far from the nearest port\n\n"
+            "The ferry sank on Tuesday.")
+    assert run(text, "D304") == []

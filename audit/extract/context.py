@@ -63,6 +63,11 @@ def is_verb(word: str) -> bool:
             and w not in function_words() and w not in lex["nouns"] and w not in lex["aux"])
 
 
+def is_verb_noun(word: str) -> bool:
+    """A noun listed with the verbs (``arrests``, ``deaths``): it names what happened."""
+    return word.casefold() in _lex()["verb_syn"]
+
+
 def canonical_noun(word: str) -> str:
     w = word.casefold()
     return _lex()["nouns"].get(w) or _lex()["nouns"].get(stem(w)) or stem(w)

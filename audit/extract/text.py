@@ -71,11 +71,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def is_table_row(text: str, start: int) -> bool:
-    """Whether the line holding ``start`` is a markdown table row (cells are no prose)."""
+    """Whether the line holding ``start`` is a table row, markdown (``| a | b |``) or
+    tab-separated as the markup repair leaves tables: cells are no prose."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line = text[line_start:line_end if line_end != -1 else len(text)].strip()
-    return line.startswith("|") and line.endswith("|")
+    return (line.startswith("|") and line.endswith("|")) or "\t" in line
 
 
 @lru_cache(maxsize=65536)

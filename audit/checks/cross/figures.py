@@ -67,8 +67,9 @@ class Claim:
 
 
 def _verb_forms(f: Figure) -> set[str]:
+    """The figure's verbs, and its noun when the noun names an act (``arrests``)."""
     forms = set(f.verbs)
-    if f.noun_text:
+    if f.noun_text and figure_context.is_verb_noun(f.noun_text):
         forms.add(figure_context.canonical_verb(f.noun_text))
     return forms
 
@@ -88,11 +89,12 @@ def compatible(a: Figure, b: Figure, *, values: bool = True) -> bool:
         return False
     forms_a, forms_b = _verb_forms(a), _verb_forms(b)
     same_noun = a.noun is not None and a.noun == b.noun
-    same_verb = bool(a.verbs & b.verbs) or bool(forms_a & forms_b)
-    if a.noun and b.noun and a.noun != b.noun and not (forms_a & forms_b):
-        return False
-    if a.verbs and b.verbs and not (forms_a & forms_b) and not same_noun:
-        return False
+    same_verb = bool(forms_a & forms_b)
+    if a.noun and b.noun and not same_noun and not (
+            (forms_a - a.verbs) & b.verbs or (forms_b - b.verbs) & a.verbs):
+        return False  # "villages" and "people" differ; "arrests" and "people arrested" not
+    if a.verbs and b.verbs and not same_verb and (not same_noun or a.noun in _generic()):
+        return False  # "people died" and "people capsized" are different counts
     return same_noun or same_verb
 
 
@@ -151,6 +153,13 @@ def _align(ctx: StoryContext) -> list[Claim]:
     for _, a_id, ka, b_id, kb in pairs:
         ca, cb = cluster_of.get((a_id, ka)), cluster_of.get((b_id, kb))
         if ca is not None and cb is not None:
+            if ca != cb and not set(clusters[ca]) & set(clusters[cb]) and all(
+                    compatible(figs[d1][j1], figs[d2][j2])
+                    for d1, j1 in clusters[ca].items() for d2, j2 in clusters[cb].items()):
+                for d, j in clusters[cb].items():  # two claims about one thing: merge
+                    clusters[ca][d] = j
+                    cluster_of[(d, j)] = ca
+                clusters[cb] = {}
             continue
         if ca is None and cb is None:
             clusters.append({a_id: ka, b_id: kb})
@@ -165,6 +174,8 @@ def _align(ctx: StoryContext) -> list[Claim]:
         cluster_of[(doc, k)] = c
     out = []
     for members in clusters:
+        if not members:
+            continue
         claim = Claim(f"c{len(out) + 1}", {d: figs[d][k] for d, k in sorted(members.items())})
         out.append(claim)
     _attach_gaps(ctx, out)

@@ -94,8 +94,8 @@ def _make_check(spec: Mapping[str, Any], matchers: Sequence[Matcher],
             for matcher in matchers:
                 for m in matcher.pattern.finditer(text, us, ue):
                     start, end = m.span()
-                    if matcher.marked:
-                        spans = [m.span(g) for g in matcher.marked if m.start(g) != -1]
+                    spans = [m.span(g) for g in matcher.marked if m.start(g) != -1]
+                    if spans:
                         start, end = min(s for s, _ in spans), max(e for _, e in spans)
                     if any(start < e and s < end for s, e in skip):
                         continue

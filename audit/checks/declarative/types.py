@@ -109,7 +109,8 @@ def _token(tok: Mapping[str, Any], language: str, roots: Sequence[Path]) -> str:
 
 
 def _sequence(tokens: Sequence[Mapping[str, Any]], language: str, roots: Sequence[Path],
-              ignorecase: bool) -> Matcher:
+              prefix: str = "t") -> tuple[str, list[str]]:
+    """One sequence as a regex source, and the names of its marked groups."""
     if not tokens or not all(isinstance(t, Mapping) for t in tokens):
         raise RuleSpecError("a sequence is a list of tokens (mappings)")
     parts: list[str] = []
@@ -117,7 +118,7 @@ def _sequence(tokens: Sequence[Mapping[str, Any]], language: str, roots: Sequenc
     after_gap = True  # no separator before the first token
     skip = 0
     for i, tok in enumerate(tokens):
-        name = f"t{i}"
+        name = f"{prefix}{i}"
         if tok.get("gap"):
             parts.append(f"(?P<{name}>{GAP})")
             after_gap = True
@@ -131,14 +132,21 @@ def _sequence(tokens: Sequence[Mapping[str, Any]], language: str, roots: Sequenc
         skip = int(tok.get("skip") or 0)
         if tok.get("mark"):
             marked.append(name)
-    return Matcher(_compile("".join(parts), ignorecase), marked=tuple(marked))
+    return "".join(parts), marked
 
 
 def sequence(spec: Mapping[str, Any], language: str, roots: Sequence[Path]) -> list[Matcher]:
+    """All the sequences of a rule as one alternation, so a text is scanned once."""
     seqs = spec.get("sequences") or ([spec["tokens"]] if spec.get("tokens") else [])
-    if not seqs:
+    if not seqs or not isinstance(seqs, list):
         raise RuleSpecError("a sequence rule needs 'tokens' or 'sequences'")
-    return [_sequence(s, language, roots, bool(spec.get("ignorecase"))) for s in seqs]
+    sources, marked = [], []
+    for j, tokens in enumerate(seqs):
+        source, marks = _sequence(tokens, language, roots, prefix=f"s{j}t")
+        sources.append(f"(?:{source})")
+        marked += marks
+    return [Matcher(_compile("|".join(sources), bool(spec.get("ignorecase"))),
+                    marked=tuple(marked))]
 
 
 COMPILERS = {"existence": existence, "substitution": substitution, "sequence": sequence}

@@ -83,17 +83,17 @@ def mixed_language(ctx: DocumentContext) -> Iterator[Hit]:
     for block in units.blocks(ctx):
         if block.kind not in KINDS:
             continue
+        words = [m.group() for m in textunits.iter_words_in(ctx.text, (block.start,
+                                                                         block.end))]
+        own = _share(words, home)
+        if own is not None and own >= HOME_STOPWORDS:
+            continue  # plainly in the document's language; no need to ask langdetect
         found = paragraph_language(ctx, block.start, block.end)
         if found is None:
             continue
         lang, prob = found
         lang = lang.split("-")[0]
         if lang == home or prob < MIN_PROBABILITY:
-            continue
-        words = [m.group() for m in textunits.iter_words_in(ctx.text, (block.start,
-                                                                         block.end))]
-        own = _share(words, home)
-        if own is not None and own >= HOME_STOPWORDS:
             continue
         theirs = _share(words, lang)
         if theirs is not None and theirs < FOREIGN_STOPWORDS:

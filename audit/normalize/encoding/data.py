@@ -24,10 +24,19 @@ def group(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _letter_costs() -> dict[str, float]:
-    costs = {ch: 0.2 for ch in group("common-letters")}
-    costs.update({ch: 1.0 for ch in group("suspect-letters")})
+    costs = {ch: 1.0 for ch in group("suspect-letters")}
     costs.update({ch: 2.0 for ch in group("rare-letters")})
     return costs
+
+
+def letter_cost(ch: str) -> float | None:
+    """A price the data sets by hand for a letter, or None."""
+    return _letter_costs().get(ch)
+
+
+@lru_cache(maxsize=1)
+def suspect_letters() -> frozenset[str]:
+    return frozenset(group("suspect-letters"))
 
 
 @lru_cache(maxsize=1)
@@ -37,18 +46,6 @@ def _symbol_costs() -> dict[str, float]:
         for ch in entry["chars"]:
             out[ch] = float(entry["cost"])
     return out
-
-
-def latin_cost(ch: str) -> float:
-    found = _letter_costs().get(ch)
-    if found is not None:
-        return found
-    o = ord(ch)
-    if 0x1E00 <= o <= 0x1EFF:
-        return 0.3  # Latin Extended Additional: Vietnamese and others
-    if o <= 0x17F:
-        return 0.7
-    return 1.5
 
 
 def symbol_cost(ch: str, default: float) -> float:

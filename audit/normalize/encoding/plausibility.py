@@ -7,9 +7,10 @@ Clean text in any script has few of these. ``cost`` adds up a price per characte
 junction of neighbours; a repair is taken only when it lowers the cost by more than the
 price of assuming damage at all (see ``decide``).
 
-Which ideographs and syllables are common is not a word list: the national character sets
-were laid out by frequency (GB 2312 level 1, JIS X 0208 level 1, the Big5 frequent block,
-the 2,350 syllables of KS X 1001), so the codecs themselves tell us.
+Which letters and pairs of letters real words use comes from word lists of 39 languages
+(``letterpairs``). Which ideographs and syllables are common is not a word list: the
+national character sets were laid out by frequency (GB 2312 level 1, JIS X 0208 level 1, the
+Big5 frequent block, the 2,350 syllables of KS X 1001), so the codecs themselves tell us.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from audit.normalize.encoding import data
+from audit.normalize.encoding import data, letterpairs
 
 # kinds
 LETTER, MARK, DIGIT, SPACE, PUNCT, SYMBOL, OTHER = range(7)
@@ -32,7 +33,7 @@ _NAME_SCRIPT = {"CJK": "han", "HIRAGANA": "kana", "KATAKANA": "kana", "HANGUL": 
 # Pairs of scripts that share words.
 _FRIENDS = {frozenset({"han", "kana"}): 0.0, frozenset({"han", "hangul"}): 1.0,
             frozenset({"kana", "halfwidth"}): 0.5}
-_INTRAWORD = frozenset("’'ʼ-‐‑·.")
+_INTRAWORD = frozenset("’'ʼ-‐‑–—·.\u00ad\u200b\u200c\u200d")
 
 
 def _han_cost(ch: str) -> float:
@@ -116,19 +117,25 @@ def _letter_cost(ch: str, o: int, cat: str, script: str) -> float:
         return 0.2
     if script == "halfwidth":
         return 2.0
-    if script == "latin":
-        return data.latin_cost(ch)
-    if script == "cyrillic":
-        return 0.3 if o <= 0x45F else 1.5
-    if script == "greek":
-        return 0.3 if 0x386 <= o <= 0x3CE else 1.5
-    if script == "arabic":
-        return 0.3 if 0x621 <= o <= 0x64A else 1.2
-    if script == "hebrew":
-        return 0.3 if 0x5D0 <= o <= 0x5EA else 1.0
-    if script in _LIVING:
-        return 0.4
-    return 2.5
+    override = data.letter_cost(ch)
+    if override is not None:
+        return override
+    common, rare, _ = letterpairs.load()
+    low = ch.lower()
+    if low in common or ch in common:
+        return 0.2
+    if low in rare or ch in rare:
+        return 0.6
+    if script in _covered():
+        return 1.5
+    return 0.4 if script in _LIVING else 2.5
+
+
+@lru_cache(maxsize=1)
+def _covered() -> frozenset[str]:
+    """Scripts the word lists cover: their letters are judged by the lists alone."""
+    common, rare, _ = letterpairs.load()
+    return frozenset(info(c)[0] for c in common | rare)
 
 
 def cost(text: str, lo: int, hi: int, context_scripts: frozenset[str] = frozenset()) -> float:
@@ -146,10 +153,11 @@ def cost(text: str, lo: int, hi: int, context_scripts: frozenset[str] = frozense
         if kind == LETTER:
             if context_scripts and script not in context_scripts:
                 total += 1.0
-        elif kind in (SYMBOL, PUNCT, OTHER) and price > 0.3 and _inside_word(infos, k):
+        elif kind in (SYMBOL, PUNCT, OTHER) and text[k] not in _INTRAWORD \
+                and _inside_word(infos, k):
             total += 1.5  # 'rÃ©gime': a symbol with letters on both sides, no space between
     for k in range(max(lo - 1, 0), min(hi, len(text) - 1)):
-        total += _junction(infos, k)
+        total += _junction(infos, text, k)
     for k in range(max(lo - 2, 0), min(hi, len(text) - 2)):
         total += _triple(infos, k)
     return total
@@ -169,9 +177,9 @@ def _inside_word(infos: list[tuple[str, int, float, int]], k: int) -> bool:
     return letter_towards(-1) and letter_towards(1)
 
 
-def _junction(infos: list[tuple[str, int, float, int]], k: int) -> float:
-    s1, k1, _, c1 = infos[k]
-    s2, k2, _, c2 = infos[k + 1]
+def _junction(infos: list[tuple[str, int, float, int]], text: str, k: int) -> float:
+    s1, k1, p1, c1 = infos[k]
+    s2, k2, p2, c2 = infos[k + 1]
     if k2 == MARK:
         # a combining mark belongs after a letter; after a digit or symbol it is a rare
         # effect (strike-through), after a space it is debris
@@ -180,9 +188,15 @@ def _junction(infos: list[tuple[str, int, float, int]], k: int) -> float:
         price = 0.0
         if s1 != s2:
             price += _FRIENDS.get(frozenset({s1, s2}), 2.5)
-        if c1 == -1 and c2 == 1 and (infos[k][2] or infos[k + 1][2]):
+        elif (p1 or p2) and s1 in _covered() and (text[k] + text[k + 1]).lower() \
+                not in letterpairs.load()[2]:
+            price += 1.0  # no word in any language has these two letters side by side
+        if c1 == -1 and c2 == 1 and (p1 or p2):
             price += 1.2  # a capital inside a lower-case word, and not ASCII camel case
         return price
+    if k1 == LETTER and text[k] in data.suspect_letters() and k2 != LETTER:
+        # 'Ã' and 'Â' open most Windows-1252 mojibake: before a symbol or at a word's end
+        return 1.5 if k2 in (SYMBOL, PUNCT, OTHER) and p2 else 1.0 if k2 == SPACE else 0.0
     return 0.0
 
 

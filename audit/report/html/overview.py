@@ -149,7 +149,9 @@ def render(payload: Mapping[str, Any]) -> str:
         rows_html = []
         for s in sources[:TOP_SOURCES_TABLE]:
             total = sum(by_src_sev[s, i] for i in range(len(sevs)))
-            cells = [f'<th scope="row"><a href="{link("findings", source=s)}">{esc(s)}</a></th>',
+            name = (f'<a href="{link("findings", source=s)}">{esc(s)}</a>' if total
+                    else esc(s))
+            cells = [f'<th scope="row">{name}</th>',
                      f'<td class="num">{_n(docs_per_source[s])}</td>']
             cells += [f'<td class="num">{_n(by_src_sev[s, i])}</td>' for i in range(len(sevs))]
             cells.append(f'<td class="num">{_n(total)}</td>')

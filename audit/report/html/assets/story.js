@@ -71,16 +71,23 @@ function claimsTable(story) {
     const cells = story.docs.map(function (di) {
       const cell = (claim.cells || {})[DOCS[di].id];
       if (!cell) return h('td', {class: 'absent'}, '— not reported');
-      const range = (cell.low !== undefined && cell.low !== null && cell.low !== cell.high) ? fmt(cell.low) + '–' + fmt(cell.high) : '';
       const key = 'c' + ci + ':' + di;
+      // A gap is where the other sources' figure should stand but none does.
+      const shown = cell.gap ? '⁁ missing here' : (cell.agrees === false ? '✗ ' : '') + (cell.text || '');
       const value = (cell.start !== undefined && cell.start !== null)
-        ? h('button', {type: 'button', class: 'linklike', onclick: function () { focusMark(key); }}, cell.text || '')
-        : h('span', null, cell.text || '');
-      return h('td', null, value, range ? h('div', {class: 'muted'}, range) : null);
+        ? h('button', {type: 'button', class: 'linklike', onclick: function () { focusMark(key); }}, shown)
+        : h('span', null, shown);
+      const range = (typeof cell.low === 'number' && cell.low !== cell.high)
+        ? fmt(cell.low) + '–' + (typeof cell.high === 'number' ? fmt(cell.high) : '∞') : '';
+      return h('td', {class: cell.gap ? 'gap' : (cell.agrees === false ? 'disagree' : null)},
+        value, range ? h('div', {class: 'muted'}, range) : null);
     });
-    return h('tr', {class: claim.conflict ? 'conflict' : null, 'data-claim': claim.id || ci},
-      h('th', {scope: 'row'}, claimLabel(claim)), cells,
-      h('td', null, claim.conflict ? h('span', {class: 'badge conflict'}, '✗ conflict') : h('span', {class: 'badge ok'}, 'consistent')));
+    const status = claim.conflict ? h('span', {class: 'badge conflict'}, '✗ conflict')
+      : claim.gap ? h('span', {class: 'badge sev-warning'}, 'missing in a source')
+        : h('span', {class: 'badge ok'}, 'consistent');
+    return h('tr', {class: claim.conflict ? 'conflict' : (claim.gap ? 'gap' : null), 'data-claim': claim.id || ci},
+      h('th', {scope: 'row'}, claimLabel(claim), claim.unit ? h('div', {class: 'muted'}, claim.unit) : null),
+      cells, h('td', null, status));
   });
   return h('div', {class: 'table-wrap'}, h('table', {class: 'claims', id: 'claims-matrix'},
     h('caption', {class: 'visually-hidden'}, 'Claims matrix: each figure, as each source gives it'), h('thead', null, head), h('tbody', null, rows)));
@@ -116,7 +123,8 @@ function docPanel(di, story) {
     const cell = (claim.cells || {})[d.id];
     if (cell && cell.start !== undefined && cell.start !== null) {
       claimSpans.push({s: cell.start, e: cell.end, key: 'c' + ci + ':' + di,
-        label: claimLabel(claim) + ': ' + (cell.text || '') + (claim.conflict ? ' (conflicts with another source)' : '')});
+        label: claimLabel(claim) + ': ' + (cell.gap ? 'missing here (the other sources give it)' : (cell.text || '')) +
+          (cell.agrees === false || (claim.conflict && cell.agrees === undefined) ? ' (conflicts with another source)' : '')});
     }
   });
   const meta = h('dl', null, h('dt', null, 'id'), h('dd', null, d.id));

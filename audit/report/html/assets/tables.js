@@ -159,8 +159,13 @@ function applyTable(updateHash) {
 function showFindings(params) {
   if (!table.built) buildTable();
   FILTERS.concat(['q']).forEach(function (k) {
+    const control = table.controls[k];
     table.state[k] = params.get(k) || '';
-    table.controls[k].value = table.state[k];
+    control.value = table.state[k];
+    if (control.value !== table.state[k]) {  // a link to a value with no finding
+      control.appendChild(h('option', {value: table.state[k]}, table.state[k] + ' (0)'));
+      control.value = table.state[k];
+    }
   });
   applyTable(false);
 }
