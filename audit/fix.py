@@ -31,6 +31,7 @@ def write_fixed(result: Result, *, output: Path | None, in_place: bool = False) 
     """Write each repaired document; return how many changed."""
     changed = 0
     rows: dict[str, list[AuditedDocument]] = defaultdict(list)
+    written: set[Path] = set()
     for doc in result.documents:
         path = doc.document.path
         if doc.text != doc.original:
@@ -46,9 +47,13 @@ def write_fixed(result: Result, *, output: Path | None, in_place: bool = False) 
         if in_place and not path.endswith(".jsonl"):
             raise ValueError(f"{path}: --in-place rewrites .txt, .md and .jsonl only; "
                              "use --output for other formats")
+        folder = docs[0].id.rsplit("/", 1)[0] if "/" in docs[0].id else ""
         lines = []
         for d in docs:
-            record = {"id": d.id, "text": d.text, **{k: v for k, v in d.document.meta.items()
+            # The id as the row gave it: the loader prefixed the sub-folder.
+            own_id = d.id[len(folder) + 1:] if folder and d.id.startswith(folder + "/") \
+                else d.id
+            record = {"id": own_id, "text": d.text, **{k: v for k, v in d.document.meta.items()
                                                       if isinstance(v, (str, int, float))}}
             for key in ("source", "url", "language", "story"):
                 if getattr(d.document, key):
@@ -56,6 +61,14 @@ def write_fixed(result: Result, *, output: Path | None, in_place: bool = False) 
             if d.document.published:
                 record["published"] = d.document.published.isoformat()
             lines.append(json.dumps(record, ensure_ascii=False))
-        target = Path(path) if in_place else Path(output) / (Path(path).stem + ".jsonl")
+        if in_place:
+            target = Path(path)
+        else:
+            # Keep the sub-folder so two folders' ``articles.csv`` do not collide.
+            target = Path(output) / folder / (Path(path).stem + ".jsonl")
+            while target in written:
+                target = target.with_name(target.stem + "-" + Path(path).suffix.lstrip(".")
+                                          + ".jsonl")
+        written.add(target)
         atomic_write_text(target, "\n".join(lines) + "\n", backup=in_place)
     return changed

@@ -38,10 +38,12 @@ LSH_THRESHOLD = 0.3
 @dataclass(frozen=True)
 class GroupingOptions:
     text_link: float = 0.35  # estimated shingle Jaccard that links two documents
-    topic_link: float = 0.15  # cosine of rare-word profiles that links them
+    topic_link: float = 0.15  # cosine of rare-word profiles that links them ...
+    topic_words: int = 4  # ... when they share at least this many rare words
     evidence_link: float = 2.0  # weight of shared rare names and figures that links
-    top_k: int = 8  # a document's rarest shared features, used to find candidates
-    max_df: int = 30  # a feature in more documents than this finds no candidates
+    top_k: int = 6  # a document's rarest shared features, used to find candidates
+    max_df: int = 20  # a feature in more documents than this finds no candidates
+    probe_budget: int = 24  # candidate pairs one document may open (the linear bound)
     topic_zipf: float = 4.5  # words rarer than this (wordfreq) make the topic profile
     rare_zipf: float = 3.5  # names rarer than this are evidence on their own
 
@@ -142,8 +144,8 @@ def topic(text: str, options: GroupingOptions | None = None) -> dict[str, float]
         if len(f) < 3 or f in stop:
             continue
         z = zipf(f)
-        if z < options.topic_zipf:
-            weights[stem(f)] += options.topic_zipf + 1 - z
+        if z < options.topic_zipf:  # capped: one very rare word is not a topic
+            weights[stem(f)] += min(3.0, options.topic_zipf + 1 - z)
     return {k: math.log1p(v) for k, v in weights.items()}
 
 
@@ -187,9 +189,13 @@ def similarity_groups(texts: Sequence[str], options: GroupingOptions | None = No
     for k in range(len(texts)):
         usable = [f for f in {*topics[k], *feats[k]} if 2 <= df[f] <= options.max_df]
         usable.sort(key=lambda f: (df[f], -feats[k].get(f, topics[k].get(f, 0.0)), f))
+        probed = 0
         for f in usable[:options.top_k]:
+            if probed >= options.probe_budget:
+                break
             for other in holders[f]:
                 if other != k:
+                    probed += 1
                     candidates.setdefault((min(k, other), max(k, other)), "features")
 
     parent = list(range(len(texts)))
@@ -209,8 +215,10 @@ def similarity_groups(texts: Sequence[str], options: GroupingOptions | None = No
         # a feature shared by two documents counts fully; by more, less
         evidence = sum(feats[a][f] * math.sqrt(2 / max(2, df.get(f, 2))) for f in shared
                        if df.get(f, 0) <= options.max_df)
+        common = len(topics[a].keys() & topics[b].keys())
         if (evidence >= options.evidence_link
-                or cosine(topics[a], topics[b]) >= options.topic_link
+                or (common >= options.topic_words
+                    and cosine(topics[a], topics[b]) >= options.topic_link)
                 or sigs[a].jaccard(sigs[b]) >= options.text_link):
             stats.pairs_linked += 1
             parent[find(a)] = find(b)

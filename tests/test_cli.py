@@ -180,3 +180,15 @@ def test_console_script_and_python_dash_m_on_the_fixtures():
     listed = {i for s in data["stories"] for i in s["documents"]}
     assert listed == {d.id for d in loaded.documents}
     assert {s["id"] for s in data["stories"]} >= {d.story for d in loaded.documents}
+
+
+def test_fix_keeps_the_folder_layout_of_table_files(capsys, tmp_path):
+    for folder in ("one", "two"):
+        (tmp_path / "in" / folder).mkdir(parents=True)
+        (tmp_path / "in" / folder / "articles.csv").write_text(
+            f"id,text\n{folder}-1,The caf\u00c3\u00a9 in {folder} opened.\n")
+    assert run(capsys, "fix", tmp_path / "in", "-o", tmp_path / "out")[0] == 0
+    for folder in ("one", "two"):
+        [row] = [json.loads(x) for x in
+                 (tmp_path / "out" / folder / "articles.jsonl").read_text().splitlines()]
+        assert row["id"] == f"{folder}-1" and f"café in {folder}" in row["text"]

@@ -226,3 +226,28 @@ def test_rule_paths_in_the_configuration_add_rules_to_check_rules_and_explain(
     assert main(["explain", "H901", "--config", str(cfg)]) == 0
     shown = capsys.readouterr().out
     assert "bad:  It was a quagmire." in shown and "good: It was a mess." in shown
+
+
+def test_an_installed_package_adds_rule_sets_through_an_entry_point(tmp_path, monkeypatch):
+    from importlib.metadata import EntryPoint
+
+    from audit.checks import declarative
+
+    write(tmp_path / "pkg_rules" / "extra.yaml", """\
+        code: Z777
+        name: plugin-rule
+        type: existence
+        category: dropped-text
+        message: "m"
+        tokens: [zzz]
+        examples: [{bad: "zzz", good: "z"}]
+    """)
+    write(tmp_path / "audit_plugin_demo.py",
+          f"from pathlib import Path\n\ndef rules():\n    return Path({str(tmp_path)!r}) / "
+          "'pkg_rules'\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    ep = EntryPoint("demo", "audit_plugin_demo:rules", declarative.ENTRY_POINT_GROUP)
+    monkeypatch.setattr(declarative, "entry_points",
+                        lambda group: [ep] if group == declarative.ENTRY_POINT_GROUP else [])
+    codes = [r.code for r in load_default_rule_sets()]
+    assert codes[-1] == "Z777" and "D301" in codes

@@ -7,10 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit.normalize import boilerplate, normalize
+from audit.normalize.boilerplate import common, glued, lines
 
 
-def test_docstring_examples_hold():
-    assert doctest.testmod(boilerplate).failed == 0
+@pytest.mark.parametrize("module", [common, glued, lines])
+def test_docstring_examples_hold(module):
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0
 
 
 def strip(text):

@@ -185,8 +185,11 @@ def _kind(name: list[Token], role: list[Token], left: list[Token], right: list[T
     person_cue = bool(role) or any(
         is_role_word(t.text) for t in left[-1:]) or any(
         t.lower in lex["speech"] for t in left[-1:] + right[:1]) or (
+        len(left) >= 2 and left[-1].text == "," and is_role_word(left[-2].text)
+        and len(name) > 1) or (
         len(right) >= 2 and right[0].text == "," and (
             is_role_word(right[1].text) or right[1].lower == "who"
+            or right[1].lower in lex["speech"] and len(name) > 1
             or right[1].lower in ("a", "an") and len(name) > 1 and not left))
     if person_cue:
         return "person"

@@ -21,7 +21,7 @@ from functools import lru_cache
 from audit import lexicons, textunits
 from audit.model import Repair
 from audit.normalize import apply_repairs, normalizer
-from audit.normalize.overlap import keep_first
+from audit.normalize.overlap import keep_first, no_new_gaps
 
 NAME = "markup"
 Fix = Callable[[str], list[Repair]]
@@ -44,7 +44,7 @@ def _repair(start: int, end: int, before: str, after: str, kind: str, reason: st
 
 def show(fix: Fix, text: str) -> str:
     """Apply one fix to ``text`` (for the examples)."""
-    return apply_repairs(text, fix(text))
+    return apply_repairs(text, no_new_gaps(text, fix(text)))
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +80,7 @@ def drop_markdown_images(text: str) -> list[Repair]:
     """An image reference carries no article text.
 
     >>> show(drop_markdown_images, "Rescue boats ![boats](/img/1.jpg) left at dawn.")
-    'Rescue boats  left at dawn.'
+    'Rescue boats left at dawn.'
     """
     return [_repair(m.start(), m.end(), m.group(), "", "image", "Markdown image remnant")
             for m in _IMAGE.finditer(text)]
@@ -194,5 +194,5 @@ FIXES: tuple[Fix, ...] = (
 @normalizer(NAME, order=200)
 def repair_markup(text: str) -> tuple[str, list[Repair]]:
     """Remove markup remnants; a link keeps its text."""
-    repairs = keep_first([r for fix in FIXES for r in fix(text)])
+    repairs = no_new_gaps(text, keep_first([r for fix in FIXES for r in fix(text)]))
     return (apply_repairs(text, repairs), repairs) if repairs else (text, [])

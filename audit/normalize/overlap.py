@@ -1,9 +1,10 @@
-"""Choosing among repairs that several fixes proposed for the same text."""
+"""Combining the repairs that several fixes proposed for the same text."""
 
 from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections.abc import Iterable
+from dataclasses import replace
 
 from audit.model import Repair
 
@@ -25,3 +26,25 @@ def keep_first(repairs: Iterable[Repair]) -> list[Repair]:
             insort(starts, r.start)
             kept[r.start] = r
     return [kept[s] for s in starts]
+
+
+def no_new_gaps(text: str, repairs: list[Repair]) -> list[Repair]:
+    """A deletion between two spaces takes one of them along: a gap of two spaces is how a
+    dropped number shows, and a repair must not make one (``rescued <img> people``).
+    Adjacent deletions (``<span></span>``) count as one. ``repairs`` must be in text order
+    and not overlap."""
+    out = list(repairs)
+    spaces = " \t\u00a0"
+    i = 0
+    while i < len(out):
+        j = i
+        while not out[j].after and j + 1 < len(out) and not out[j + 1].after \
+                and out[j + 1].start == out[j].end:
+            j += 1
+        first, last = out[i], out[j]
+        nxt = out[j + 1].start if j + 1 < len(out) else len(text)
+        if (not first.after and not last.after and first.start > 0 and last.end < nxt
+                and text[first.start - 1] in spaces and text[last.end] in spaces):
+            out[j] = replace(last, end=last.end + 1, before=text[last.start:last.end + 1])
+        i = j + 1
+    return out

@@ -22,6 +22,8 @@ A file holds one rule set::
         tokens: [...]
 
 A file with a top-level ``code`` is a single rule (Vale's one-rule-per-file layout).
+Third parties ship rule sets through ``rule-paths`` in the configuration, or through the
+``source_audit.rule_sets`` entry point group (a path, or a function returning one).
 Lexicon references (``lexicon: quantifiers#strict``) are looked up in ``lexicons/`` next to
 the rule set or its parent folder first, then in the built-in ``rules/lexicons``.
 """
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +47,7 @@ from audit.model import Category, Severity
 
 __all__ = ["RuleSetError", "load_default_rule_sets", "load_rule_set", "rule_from_spec"]
 
+ENTRY_POINT_GROUP = "source_audit.rule_sets"
 LEVELS = ("error", "warning", "info")
 _KNOWN = {"code", "name", "type", "category", "level", "scope", "message", "summary",
           "description", "why", "suggestion", "exceptions", "examples", "language",
@@ -193,7 +197,12 @@ def load_rule_set(path: Path | str, *, strict: bool = True) -> list[Rule]:
 
 
 def load_default_rule_sets() -> list[Rule]:
-    """The built-in rule sets: every style folder under the top-level ``rules/``."""
-    if not lexicons.RULES_ROOT.is_dir():
-        return []
-    return load_rule_set(lexicons.RULES_ROOT, strict=False)
+    """The built-in rule sets (every style folder under the top-level ``rules/``), then
+    those that installed packages advertise in the ``source_audit.rule_sets`` entry point
+    group: each names a path, or a function that returns one, to a YAML file or folder."""
+    rules = (load_rule_set(lexicons.RULES_ROOT, strict=False)
+             if lexicons.RULES_ROOT.is_dir() else [])
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        target = ep.load()
+        rules += load_rule_set(Path(target() if callable(target) else target))
+    return rules

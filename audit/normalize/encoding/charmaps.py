@@ -36,12 +36,13 @@ class SingleByte:
     name: str                      # Python codec name
     label: str                     # the name reported in a Repair's codec path
     nbsp_space: bool = True        # byte A0 is a no-break space (so may have become a space)
+    prior: float = 0.0             # extra price for assuming this codec (rarer in the wild)
     to_byte: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     undefined: frozenset[int] = frozenset()
     multibyte = False
 
     @classmethod
-    def build(cls, name: str, label: str) -> SingleByte:
+    def build(cls, name: str, label: str, prior: float = 0.0) -> SingleByte:
         to_byte: dict[str, int] = {}
         undefined: set[int] = set()
         for b in range(0x80, 0x100):
@@ -54,7 +55,7 @@ class SingleByte:
         for b in range(0x80, 0xA0):
             to_byte.setdefault(chr(b), b)  # a Latin-1 reading of the same byte
         nbsp = to_byte.get("\xa0") == 0xA0
-        return cls(name, label, nbsp, to_byte, frozenset(undefined))
+        return cls(name, label, nbsp, prior, to_byte, frozenset(undefined))
 
     def chars(self, lo: int, hi: int) -> str:
         return "".join(sorted(ch for ch, b in self.to_byte.items() if lo <= b <= hi))
@@ -85,6 +86,7 @@ class DoubleByte:
 
     name: str
     label: str
+    prior: float = 0.0
     multibyte = True
 
     def encode_char(self, ch: str) -> bytes | None:
@@ -99,26 +101,28 @@ class DoubleByte:
         return dec.decode(data, final=True) == observed
 
 
-SINGLE_BYTE: tuple[SingleByte, ...] = tuple(SingleByte.build(n, label) for n, label in (
+# In order of preference when two codecs read a piece the same way; the prior is the extra
+# evidence a rarer misreading needs.
+SINGLE_BYTE: tuple[SingleByte, ...] = tuple(SingleByte.build(*spec) for spec in (
     ("cp1252", "windows-1252"),   # also covers Latin-1: C1 controls map to their bytes
-    ("cp1250", "windows-1250"),
-    ("cp1251", "windows-1251"),
-    ("mac_roman", "mac-roman"),
-    ("cp1253", "windows-1253"),
-    ("cp1254", "windows-1254"),
-    ("cp1257", "windows-1257"),
-    ("iso8859_2", "iso-8859-2"),
-    ("cp437", "cp437"),
+    ("cp1250", "windows-1250", 0.3),
+    ("cp1251", "windows-1251", 0.3),
+    ("mac_roman", "mac-roman", 0.5),
+    ("cp1254", "windows-1254", 0.2),
+    ("cp1253", "windows-1253", 0.5),
+    ("cp1257", "windows-1257", 0.5),
+    ("iso8859_2", "iso-8859-2", 0.5),
+    ("cp437", "cp437", 0.7),
 ))
 
 DOUBLE_BYTE: tuple[DoubleByte, ...] = (
     DoubleByte("gbk", "gbk"),
-    DoubleByte("gb18030", "gb18030"),
-    DoubleByte("big5", "big5"),
-    DoubleByte("shift_jis", "shift-jis"),
-    DoubleByte("cp932", "cp932"),
-    DoubleByte("euc_kr", "euc-kr"),
-    DoubleByte("cp949", "cp949"),
+    DoubleByte("gb18030", "gb18030", 0.1),
+    DoubleByte("big5", "big5", 0.3),
+    DoubleByte("shift_jis", "shift-jis", 0.3),
+    DoubleByte("cp932", "cp932", 0.4),
+    DoubleByte("euc_kr", "euc-kr", 0.3),
+    DoubleByte("cp949", "cp949", 0.4),
 )
 
 # Windows-1252 readings that Latin-1 does not have: a piece that uses none of them (and has

@@ -25,7 +25,7 @@ def group(name: str) -> str:
 @lru_cache(maxsize=1)
 def _letter_costs() -> dict[str, float]:
     costs = {ch: 1.0 for ch in group("suspect-letters")}
-    costs.update({ch: 2.0 for ch in group("rare-letters")})
+    costs.update({ch: 3.0 for ch in group("rare-letters")})
     return costs
 
 

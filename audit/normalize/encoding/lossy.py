@@ -68,6 +68,11 @@ def candidates(lost: Lost, codec: SingleByte | DoubleByte) -> tuple[str, ...]:
         if isinstance(codec, DoubleByte) and not _reproduces(lost, codec, values):
             continue
         found.append(ch)
+    if isinstance(codec, SingleByte) and all(m is None for m in lost.marks):
+        # a single-byte decoder dropped the byte without a trace: only believe it for the
+        # characters that are commonly lost that way (a closing quote after 'â€')
+        table = data.lost_weights()[1]
+        found = [c for c in found if c in table]
     return tuple(found)
 
 

@@ -59,6 +59,8 @@ class Piece:
     parts: list[str | Lost] = field(default_factory=list)
     a0: int = 0          # spaces read as byte A0
     lost: int = 0        # sequences with missing bytes
+    nbytes: int = 0      # bytes of the multi-byte sequences: the evidence the piece carries
+    a0_leads: list[int] = field(default_factory=list)  # lead bytes completed with an A0
 
     def decoded(self, fills: dict[int, str] | None = None) -> str:
         """The decoded text, lost characters taken from ``fills`` (by part index) or U+FFFD."""
@@ -182,6 +184,8 @@ def _pieces(text: str, codec: SingleByte | DoubleByte, vals: list[int], owner: l
                 continue
             if stretch:
                 sub_after = vals[stretch[-1] + 1] if stretch[-1] + 1 < len(vals) else after
+                if sub_after is not None and sub_after < 0:
+                    sub_after = 0xFF if sub_after == MARK else None  # U+FFFD: a rejected byte
                 yield from _pieces(text, codec, [vals[k] for k in stretch],
                                    [owner[k] for k in stretch], sub_after)
             stretch = [u] if u is not None else []
@@ -213,9 +217,14 @@ def _make_piece(text: str, codec: SingleByte | DoubleByte, seqs: list[_Seq], own
                 _window(text, s, owner, vals, after)
             piece.parts.append(s.lost)
             piece.lost += 1
+            piece.nbytes += sum(1 for b in s.lost.known if b is not None)
         else:
             piece.parts.append(s.text)
+            if s.kind == "char":
+                piece.nbytes += len(s.text.encode("utf-8", "surrogatepass"))
         piece.a0 += s.a0
+        if s.a0:
+            piece.a0_leads.append(vals[s.lo])
     return piece
 
 

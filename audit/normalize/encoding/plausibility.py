@@ -32,7 +32,9 @@ _NAME_SCRIPT = {"CJK": "han", "HIRAGANA": "kana", "KATAKANA": "kana", "HANGUL": 
                 "HALFWIDTH": "halfwidth", "FULLWIDTH": "fullwidth", "IDEOGRAPHIC": "han"}
 # Pairs of scripts that share words.
 _FRIENDS = {frozenset({"han", "kana"}): 0.0, frozenset({"han", "hangul"}): 1.0,
-            frozenset({"kana", "halfwidth"}): 0.5}
+            frozenset({"kana", "halfwidth"}): 0.5,
+            frozenset({"latin", "greek"}): 0.3}  # IFNγ, α-helix: science mixes them
+_COMMON_ACCENTS = frozenset([*range(0x300, 0x309), 0x30A, 0x30B, 0x30C, 0x323, 0x327, 0x328])
 _INTRAWORD = frozenset("’'ʼ-‐‑–—·.\u00ad\u200b\u200c\u200d")
 
 
@@ -78,10 +80,14 @@ def info(ch: str) -> tuple[str, int, float, int]:
     first = name.split(" ", 1)[0]
     script = _NAME_SCRIPT.get(first, first.lower())
     case = 1 if cat == "Lu" else -1 if cat == "Ll" else 0
+    if data.symbol_cost(ch, -1.0) >= 0:  # priced by the data as a symbol: π, µ, ª
+        return "", SYMBOL, data.symbol_cost(ch, 1.0), 0
     if cat[0] == "L":
         return script, LETTER, _letter_cost(ch, o, cat, script), case
     if cat[0] == "M":
-        return script, MARK, 0.5 if script in _LIVING or script == "combining" else 2.0, 0
+        if script == "combining":  # the accents Unicode decomposes European letters into
+            return script, MARK, 0.5 if o in _COMMON_ACCENTS else 1.5, 0
+        return script, MARK, 0.5 if script in _LIVING else 2.0, 0
     if cat == "Nd":
         return "", DIGIT, 0.5 if script in _LIVING else 1.5, 0
     if cat[0] == "N":
@@ -122,8 +128,8 @@ def _letter_cost(ch: str, o: int, cat: str, script: str) -> float:
         return override
     common, rare, _ = letterpairs.load()
     low = ch.lower()
-    if low in common or ch in common:
-        return 0.2
+    if low in common or ch in common or (low[0] < "\x80" and low[0].isalpha()):
+        return 0.2  # 'İ' lower-cases to 'i' and a dot
     if low in rare or ch in rare:
         return 0.6
     if script in _covered():
@@ -142,25 +148,70 @@ def cost(text: str, lo: int, hi: int, context_scripts: frozenset[str] = frozense
     """The price of ``text[lo:hi]`` where it stands: its characters, plus every junction
     that touches them (``text`` around the span is context, not charged itself).
 
-    ``context_scripts``: scripts of the letters around (the rest of the paragraph); a letter
-    of another script costs extra, unless the set is empty (no context to judge by).
+    ``context_scripts``: scripts of the letters around (the rest of the paragraph); a lone
+    letter of another script costs extra, unless the set is empty (no context to judge by).
     """
+    return sum(price for price, _ in signals(text, lo, hi, context_scripts))
+
+
+def marked(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` has a telltale of mojibake: a control, a symbol inside a word,
+    two letters no word puts together, a capital inside a word, two scripts in one word."""
+    return any(strong for _, strong in signals(text, lo, hi, frozenset()))
+
+
+def signals(text: str, lo: int, hi: int, context_scripts: frozenset[str]
+            ) -> list[tuple[float, bool]]:
+    """The separate charges that make up ``cost``: ``(price, telltale)`` pairs."""
     infos = [info(c) for c in text]
-    total = 0.0
+    out: list[tuple[float, bool]] = []
     for k in range(lo, hi):
         script, kind, price, _ = infos[k]
-        total += price
+        out.append((price, price >= 3.0))
         if kind == LETTER:
-            if context_scripts and script not in context_scripts:
-                total += 1.0
+            if context_scripts and script not in context_scripts and _alone(infos, k):
+                out.append((0.5 if script == "greek" else 1.0, False))
+            if _solo(infos, text, k):
+                out.append((1.0, False))  # a one-letter word no language has
+            if infos[k][3] == -1 and infos[k][2] and _among_capitals(infos, k):
+                out.append((1.5, False))  # 'S à O': a small letter in capitals
         elif kind in (SYMBOL, PUNCT, OTHER) and text[k] not in _INTRAWORD \
                 and _inside_word(infos, k):
-            total += 1.5  # 'rÃ©gime': a symbol with letters on both sides, no space between
+            out.append((1.5, True))  # 'rÃ©gime': a symbol with letters on both sides
     for k in range(max(lo - 1, 0), min(hi, len(text) - 1)):
-        total += _junction(infos, text, k)
+        price = _junction(infos, text, k)
+        if price:
+            out.append((price, price >= 1.2))
+        elif infos[k + 1][1] == SPACE and text[k] in data.suspect_letters() \
+                and infos[k][1] == LETTER:
+            # 'voilÃ le': a suspect letter ending a word; a telltale after a lower-case
+            # letter, not in capitals ('S Ã O')
+            before = text[max(0, k - 2):k].rstrip()
+            out.append((1.0, not before or (before[-1].islower())))
     for k in range(max(lo - 2, 0), min(hi, len(text) - 2)):
-        total += _triple(infos, k)
-    return total
+        price = _triple(infos, k)
+        if price:
+            out.append((price, True))
+    return out
+
+
+def _among_capitals(infos: list[tuple[str, int, float, int]], k: int) -> bool:
+    def nearest(step: int) -> int:
+        j = k + step
+        while 0 <= j < len(infos) and abs(j - k) <= 3:
+            if infos[j][1] == LETTER:
+                return infos[j][3]
+            j += step
+        return 0
+    return nearest(-1) == 1 and nearest(1) == 1
+
+
+def _alone(infos: list[tuple[str, int, float, int]], k: int) -> bool:
+    """A letter with no letter of its own script beside it (a word of another script is
+    fine in any text; one stray letter is not)."""
+    script = infos[k][0]
+    return not any(0 <= j < len(infos) and infos[j][1] == LETTER and infos[j][0] == script
+                   for j in (k - 1, k + 1))
 
 
 def _inside_word(infos: list[tuple[str, int, float, int]], k: int) -> bool:
@@ -177,6 +228,16 @@ def _inside_word(infos: list[tuple[str, int, float, int]], k: int) -> bool:
     return letter_towards(-1) and letter_towards(1)
 
 
+def _solo(infos: list[tuple[str, int, float, int]], text: str, k: int) -> bool:
+    """A non-ASCII letter standing alone as a word that no language has ('= ù')."""
+    if infos[k][2] == 0 or infos[k][0] not in _covered():
+        return False
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(infos) and (infos[j][1] not in (SPACE, PUNCT) or text[j] in _INTRAWORD):
+            return False
+    return "^" + text[k].lower() + "$" not in letterpairs.load()[2]
+
+
 def _junction(infos: list[tuple[str, int, float, int]], text: str, k: int) -> float:
     s1, k1, p1, c1 = infos[k]
     s2, k2, p2, c2 = infos[k + 1]
@@ -190,13 +251,15 @@ def _junction(infos: list[tuple[str, int, float, int]], text: str, k: int) -> fl
             price += _FRIENDS.get(frozenset({s1, s2}), 2.5)
         elif (p1 or p2) and s1 in _covered() and (text[k] + text[k + 1]).lower() \
                 not in letterpairs.load()[2]:
-            price += 1.0  # no word in any language has these two letters side by side
+            price += 0.9  # no common word has these two letters side by side
         if c1 == -1 and c2 == 1 and (p1 or p2):
             price += 1.2  # a capital inside a lower-case word, and not ASCII camel case
         return price
-    if k1 == LETTER and text[k] in data.suspect_letters() and k2 != LETTER:
-        # 'Ã' and 'Â' open most Windows-1252 mojibake: before a symbol or at a word's end
-        return 1.5 if k2 in (SYMBOL, PUNCT, OTHER) and p2 else 1.0 if k2 == SPACE else 0.0
+    if k2 in (SYMBOL, PUNCT, OTHER) and p2 and text[k + 1] not in _INTRAWORD:
+        if k1 == LETTER and text[k] in data.suspect_letters():
+            return 1.5  # 'Ã' and 'Â' open most Windows-1252 mojibake: 'Ã©', 'Â£'
+        if k1 in (SYMBOL, PUNCT, OTHER) and p1 and max(p1, p2) >= 0.5:
+            return 0.7  # a pile of symbols: '×‘', '™«'
     return 0.0
 
 
@@ -210,13 +273,12 @@ def _triple(infos: list[tuple[str, int, float, int]], k: int) -> float:
 
 
 def scripts(text: str) -> frozenset[str]:
-    """The scripts of the letters of ``text`` (Latin always counts as present)."""
-    found = {"latin"}
+    """The scripts of the letters of ``text``; empty when it has no letters."""
+    found = set()
     for ch in set(text):
-        if ch >= "\x80":
-            script, kind, _, _ = info(ch)
-            if kind == LETTER:
-                found.add(script)
+        script, kind, _, _ = info(ch)
+        if kind == LETTER:
+            found.add(script)
     return frozenset(found)
 
 

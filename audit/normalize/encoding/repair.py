@@ -35,10 +35,12 @@ from audit.normalize.encoding.trail import Edit
 MAX_LAYERS = 4
 CONTEXT = 16            # characters of context on each side when pricing a piece
 PRICE = 1.5             # assuming damage without other evidence
-PRICE_CONFIRMED = 0.5   # ... once the same codec has clearly repaired another piece
+PRICE_CONFIRMED = 0.3   # ... once the same codec has clearly repaired another piece
 PRICE_NBSP = 0.5        # reading a space as a lost no-break space
 PRICE_INCONSISTENT = 1.0  # the paragraph also has clean non-ASCII text
+PRICE_UNRESOLVED = 2.5  # a lost character we could not infer (it stays U+FFFD)
 CONFIRMS = 1.0          # gain above which a piece confirms its codec
+AMBIGUOUS = 1.0         # two codecs whose readings differ by less are a coin toss
 
 _REGION = re.compile(r"[^\x00-\x7f]+(?:[ ?][^\x00-\x7f]+)*[ ?]?")
 _RUN = re.compile(r"[^\x00-\x7f]+")
@@ -102,19 +104,75 @@ def _decode(text: str, piece: Piece) -> tuple[str, list[lossy.Guess]]:
     return decoded, guesses
 
 
-def evaluate(text: str, piece: Piece, context: frozenset[str], confirmed: bool,
-             inconsistent: bool) -> Choice:
+def price(piece: Piece, observed: str, guesses: list[lossy.Guess], *, confirmed: bool,
+          consistent: bool, inconsistent: bool, marked: bool) -> float:
+    """What assuming damage costs before the piece's plausibility gain pays for it.
+
+    A lone two-byte sequence is weak evidence (clean text makes one by chance), three or
+    more bytes much stronger; a piece with no letter at all needs more. A codec that already
+    explained other pieces of the document costs nothing more; so does a paragraph whose
+    every non-ASCII character this codec explains and that shows a telltale of mojibake
+    (ftfy's rule: bad, and decodable as a whole). A paragraph with clean non-ASCII text
+    elsewhere costs more. Lost bytes that could not be inferred cost a lot: a repair that
+    leaves U+FFFD is only worth it when the damage is beyond doubt.
+    """
+    base = PRICE if piece.nbytes <= 2 else 0.8 if piece.nbytes == 3 else 0.5
+    if piece.nbytes <= 2 and not any(plausibility.info(ch)[1] == plausibility.LETTER
+                                     for ch in observed):
+        base += 2.0
+    nbsp = PRICE_NBSP
+    if confirmed:
+        base = nbsp = 0.0
+    else:
+        if any(lead not in (0xC2, 0xC3) for lead in piece.a0_leads):
+            return float("inf")  # 'Е ' as 'Š': a space read as A0 needs other evidence
+        if consistent and marked:
+            base /= 4
+        if inconsistent:
+            base += PRICE_INCONSISTENT
+        base += piece.codec.prior
+    if isinstance(piece.codec, SingleByte) and piece.codec.name != "cp1252":
+        # a C1 control where this codec has a character of its own: a mixed reading
+        base += sum(1.0 for ch in observed if "\x80" <= ch <= "\x9f"
+                    and ord(ch) not in piece.codec.undefined)
+    for g in guesses:
+        if g.char != "\ufffd":
+            base += 1.0 - g.confidence
+        else:
+            base += PRICE_UNRESOLVED
+    return base + nbsp * piece.a0
+
+
+def evaluate(text: str, piece: Piece, context: frozenset[str], *, confirmed: bool = False,
+             consistent: bool = False, inconsistent: bool = False, depth: int = 0) -> Choice:
     decoded, guesses = _decode(text, piece)
     left = text[max(0, piece.start - CONTEXT):piece.start]
     right = text[piece.end:piece.end + CONTEXT]
+    observed = text[piece.start:piece.end]
     lo = len(left)
-    old = plausibility.cost(left + text[piece.start:piece.end] + right, lo,
-                            lo + piece.end - piece.start, context)
+    old = plausibility.cost(left + observed + right, lo, lo + len(observed), context)
     new = plausibility.cost(left + decoded + right, lo, lo + len(decoded), context)
-    price = PRICE_CONFIRMED if confirmed else PRICE + (PRICE_INCONSISTENT if inconsistent
-                                                      else 0.0)
-    price += PRICE_NBSP * piece.a0 + sum(1.0 - g.confidence for g in guesses)
-    return Choice(piece, piece.start, piece.end, decoded, old - new - price, guesses)
+    if depth == 0 and new > 0.5:
+        # double encoding: the reading may itself be mojibake ('Г‚ВЈ' -> 'Â£' -> '£'); judge
+        # it by what the next layer makes of it
+        deeper = one_layer(decoded, set(), depth=1)
+        if deeper:
+            inner = apply_choices(decoded, deeper)
+            new = min(new, plausibility.cost(left + inner + right, lo, lo + len(inner),
+                                             context))
+    cost = price(piece, observed, guesses, confirmed=confirmed, consistent=consistent,
+                 inconsistent=inconsistent,
+                 marked=plausibility.marked(left + observed + right, lo, lo + len(observed)))
+    return Choice(piece, piece.start, piece.end, decoded, old - new - cost, guesses)
+
+
+def apply_choices(text: str, choices: list[Choice]) -> str:
+    out, pos = [], 0
+    for c in sorted(choices, key=lambda c: c.start):
+        out += [text[pos:c.start], c.after]
+        pos = c.end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
@@ -123,53 +181,100 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _contexts(text: str, pieces: list[Piece]) -> dict[int, tuple[frozenset[str], bool]]:
-    """Per paragraph (by start): the scripts of its letters outside any piece, and whether
-    it has non-ASCII text outside any piece (then repairs need more evidence)."""
-    covered: dict[int, list[tuple[int, int]]] = {}
+@dataclass
+class _Paragraph:
+    scripts: frozenset[str]     # of the letters outside every piece
+    inconsistent: bool          # non-ASCII text outside every piece
+    consistent: set[str]        # codecs whose pieces cover all its non-ASCII text
+
+
+def _contexts(text: str, pieces: list[Piece]) -> dict[int, _Paragraph]:
+    by_para: dict[int, list[Piece]] = {}
     for p in pieces:
-        covered.setdefault(_paragraph(text, p.start)[0], []).append((p.start, p.end))
-    out: dict[int, tuple[frozenset[str], bool]] = {}
-    for start, spans in covered.items():
+        by_para.setdefault(_paragraph(text, p.start)[0], []).append(p)
+    out: dict[int, _Paragraph] = {}
+    for start, members in by_para.items():
         end = _paragraph(text, start)[1]
         mask = bytearray(end - start)
-        for a, b in spans:
-            mask[a - start:b - start] = b"\x01" * (b - a)
-        rest = "".join(ch for ch, m in zip(text[start:end], mask, strict=True) if not m)
-        clean = any(ch >= "\x80" and not ch.isspace() for ch in rest)
-        out[start] = (plausibility.scripts(rest), clean)
+        per_codec: dict[str, bytearray] = {}
+        for p in members:
+            mask[p.start - start:p.end - start] = b"\x01" * (p.end - p.start)
+            own = per_codec.setdefault(p.codec.name, bytearray(end - start))
+            own[p.start - start:p.end - start] = b"\x01" * (p.end - p.start)
+        para = text[start:end]
+        rest = "".join(ch for ch, m in zip(para, mask, strict=True) if not m)
+        high = [i for i, ch in enumerate(para) if ch >= "\x80"]
+        consistent = {name for name, own in per_codec.items() if all(own[i] for i in high)}
+        out[start] = _Paragraph(plausibility.scripts(rest),
+                                any(ch >= "\x80" and not ch.isspace() for ch in rest),
+                                consistent)
     return out
 
 
-def one_layer(text: str, confirmed: set[str]) -> list[Choice]:
+def one_layer(text: str, confirmed: set[str], depth: int = 0) -> list[Choice]:
     """The pieces worth repairing in ``text``, non-overlapping. ``confirmed`` (codec names
     that explained damage elsewhere in the document) is updated."""
     pieces = list(candidates(text))
     if not pieces:
         return []
     contexts = _contexts(text, pieces)
-    chosen: list[Choice] = []
-    pending = pieces
-    for _ in range(2):  # a second round once codecs are confirmed
-        rejected: list[Piece] = []
-        found: list[Choice] = []
-        for p in pending:
-            scripts, clean = contexts[_paragraph(text, p.start)[0]]
-            choice = evaluate(text, p, scripts, p.codec.name in confirmed, clean)
-            (found if choice.gain > 0 else rejected).append(choice.piece)
-            if choice.gain > 0:
-                chosen.append(choice)
-        newly = {c.codec.name for c in chosen if c.gain >= CONFIRMS} - confirmed
-        if not newly:
-            break
+
+    def judge(p: Piece, sure: bool) -> Choice:
+        para = contexts[_paragraph(text, p.start)[0]]
+        return evaluate(text, p, para.scripts, confirmed=sure,
+                        consistent=p.codec.name in para.consistent,
+                        inconsistent=para.inconsistent, depth=depth)
+
+    choices = [judge(p, p.codec.name in confirmed) for p in pieces]
+    # a codec is confirmed by a clear win that no other codec contests
+    newly = {c.codec.name for c in choices if c.gain >= CONFIRMS
+             and not _rivals(c, choices, margin=AMBIGUOUS)} - confirmed
+    if newly:
         confirmed |= newly
-        pending = [p for p in rejected if p.codec.name in newly]
-    chosen.sort(key=lambda c: -c.gain)
+        choices = [judge(c.piece, True) if c.codec.name in newly else c for c in choices]
+    good = [c for c in choices
+            if c.gain > 0 or (c.gain >= 0 and c.codec.name in confirmed)]
+    good = _credible(text, good, contexts, confirmed)
+    good.sort(key=lambda c: -c.gain)
     taken: list[Choice] = []
-    for c in chosen:
+    for c in good:
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
     return sorted(taken, key=lambda c: c.start)
+
+
+def _rivals(c: Choice, others: list[Choice], margin: float) -> list[Choice]:
+    """Other codecs' readings of an overlapping span that differ and score about as well."""
+    return [o for o in others if o is not c and o.start < c.end and c.start < o.end
+            and o.after != c.after and o.gain > 0 and abs(o.gain - c.gain) < margin]
+
+
+def _credible(text: str, found: list[Choice], contexts: dict[int, _Paragraph],
+              confirmed: set[str]) -> list[Choice]:
+    """Drop choices the document does not back up.
+
+    - *ambiguous*: another codec reads the same span differently and about as well, and
+      neither or both are confirmed elsewhere in the document;
+    - *isolated*: a single two-byte piece in a paragraph that has clean non-ASCII text too
+      (``– DrÃ¥ber``): inconsistent text needs more than one coincidence.
+    """
+    out = []
+    for c in found:
+        mine = c.codec.name in confirmed
+        rivals = [o for o in _rivals(c, found, AMBIGUOUS)
+                  if (o.codec.name in confirmed) == mine]
+        if rivals or any(o.codec.name in confirmed and not mine for o in _rivals(c, found, 1e9)):
+            continue
+        if mine:
+            out.append(c)
+            continue
+        para_start = _paragraph(text, c.start)[0]
+        if contexts[para_start].inconsistent and c.piece.nbytes <= 2 and not any(
+                o.codec.name == c.codec.name and o.start != c.start
+                and _paragraph(text, o.start)[0] == para_start for o in found):
+            continue
+        out.append(c)
+    return out
 
 
 def edits(choices: list[Choice], text: str) -> list[Edit]:
