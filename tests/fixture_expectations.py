@@ -121,6 +121,9 @@ class Score:
     matched: int
     misses: list[Expectation] = field(default_factory=list)
     false_alarms: list[FalseAlarm] = field(default_factory=list)
+    # Warnings and errors that meet no expectation on a document that is not clean: shown,
+    # not counted (the expectations list what must be found, not all a tool may say).
+    unexpected: list[Finding] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -133,7 +136,8 @@ class Score:
     def summary(self) -> str:
         return (f"{', '.join(self.clusters) or 'no clusters'} [{self.scope or 'all'}]: "
                 f"recall {self.recall:.0%} ({self.matched}/{self.expected}), "
-                f"{len(self.false_alarms)} false alarm(s)")
+                f"{len(self.false_alarms)} false alarm(s), {len(self.unexpected)} unexpected "
+                "warning(s) or error(s) not counted")
 
     def report(self) -> str:
         lines = [self.summary()]
@@ -143,6 +147,9 @@ class Score:
         if self.false_alarms:
             lines.append(f"false alarms ({len(self.false_alarms)}):")
             lines += [f"  - {a.describe()}" for a in self.false_alarms]
+        if self.unexpected:
+            lines.append(f"unexpected, not counted ({len(self.unexpected)}):")
+            lines += [f"  - {FalseAlarm(f, f.message).describe()}" for f in self.unexpected]
         return "\n".join(lines)
 
     __str__ = report
@@ -335,6 +342,8 @@ def score(result: Any, scope: str | None = None, clusters: Iterable[str] | None 
     expectations = [e for c in chosen for e in c.expected if scope in (None, e.scope)]
     misses = [e for e in expectations if not any(meets(f, e, doc) for f, doc in findings)]
     alarms: list[FalseAlarm] = []
+    unexpected: list[Finding] = []
+    every = [e for c in chosen for e in c.expected]
     must_not = [m for c in chosen for m in c.must_not]
     clean = {d for c in chosen for d in c.clean}
     for f, doc in findings:
@@ -348,5 +357,8 @@ def score(result: Any, scope: str | None = None, clusters: Iterable[str] | None 
         else:
             if doc in clean and f.severity.at_least(Severity.WARNING):
                 alarms.append(FalseAlarm(f, "a warning or error on a clean document"))
+            elif f.severity.at_least(Severity.WARNING) and not any(meets(f, e, doc)
+                                                                   for e in every):
+                unexpected.append(f)
     return Score(scope, sorted(names), len(expectations), len(expectations) - len(misses),
-                 misses, alarms)
+                 misses, alarms, unexpected)

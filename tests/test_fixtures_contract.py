@@ -354,6 +354,19 @@ def test_must_not_and_clean_documents_give_false_alarms(demo):
     assert len(score(result, "cross", root=demo).false_alarms) == 1  # the story rule X501
     assert len(score(result, "document", root=demo).false_alarms) == 2
     assert "false alarms (3)" in both.report() and "mojibake" in both.report()
+    # A warning elsewhere that nothing expects is shown, not counted.
+    assert [f.document for f in both.unexpected] == ["demo/b"]
+    assert "unexpected, not counted (1)" in both.report()
+
+
+def test_unexpected_findings_do_not_fail_a_score(demo):
+    gap = _span(demo, "demo/a", "more than  were")
+    result = _result(demo, [_finding("demo/a", "dropped-number", *gap),
+                            _finding("demo/a", "markup", 0, 9, severity=Severity.WARNING),
+                            _finding("demo/b", "markup", 0, 9, severity=Severity.INFO)])
+    got = score(result, "document", root=demo)
+    assert got.ok and got.recall == 1.0
+    assert [(f.document, f.category.value) for f in got.unexpected] == [("demo/a", "markup")]
 
 
 def test_ids_of_a_cluster_loaded_alone_are_mapped(demo):

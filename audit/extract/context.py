@@ -133,8 +133,8 @@ def _noun_after(toks: list[Token], i: int, money: bool) -> tuple[str | None, set
 
 def _verb_after(toks: list[Token], i: int) -> str | None:
     lex = _lex()
-    while i < len(toks) and (toks[i].lower in lex["aux"] or toks[i].lower.endswith("ly")
-                             and toks[i].lower not in lex["verb_syn"]):
+    while i < len(toks) and (toks[i].lower in lex["aux"] or (toks[i].lower.endswith("ly")
+                             and toks[i].lower not in lex["verb_syn"])):
         i += 1
     if i < len(toks) and toks[i].is_word and is_verb(toks[i].text):
         return canonical_verb(toks[i].text)

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from audit.extract import context, lexicon, text as textmod
+from audit.extract import context, lexicon
+from audit.extract import text as textmod
 from audit.extract.numbers import Number, find_numbers
 
 
@@ -45,6 +46,12 @@ class Figure:
     weak: bool = field(default=False, compare=False)  # counts nothing we can name
     precision: tuple[float, float] = field(default=(1.0, 1.0), compare=False)
     scaled: bool = field(default=False, compare=False)  # "2 million", "10k"
+    core: tuple[int, int] = field(default=(0, 0), compare=False)  # without the qualifier
+
+    @property
+    def core_text(self) -> str:
+        """The figure without its qualifier: ``$ 14 million`` of ``about $ 14 million``."""
+        return self.text[self.core[0] - self.start:self.core[1] - self.start]
 
     @property
     def counts(self) -> str:
@@ -58,12 +65,6 @@ class Figure:
     def overlaps(self, other: Figure) -> bool:
         """Whether both intervals can hold at once."""
         return self.low <= other.high and other.low <= self.high
-
-    def to_dict(self) -> dict:
-        return {"text": self.text, "low": self.low,
-                "high": None if math.isinf(self.high) else self.high,
-                "start": self.start, "end": self.end, "kind": self.kind, "unit": self.unit,
-                "qualifier": self.qualifier}
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ def _lex() -> dict:
                              reverse=True),
         "measures": measures, "vague": vague,
         "needs_scale": lexicon.lowered("figures", "vague_needs_scale"),
+        "needs_of": lexicon.lowered("figures", "vague_needs_of"),
         "fillers": sorted(lexicon.group("figures", "fillers"), key=len, reverse=True),
         "joiners": lexicon.lowered("figures", "range_joiners"),
         "openers": lexicon.lowered("figures", "range_openers"),
@@ -112,10 +114,6 @@ def _lex() -> dict:
         "scales": {k.casefold(): float(v) for k, v in data["scales"].items()},
         "months": frozenset(m.casefold() for m in lexicon.group("dates", "month")),
     }
-
-
-def _vague_regex() -> re.Pattern[str]:
-    return _vague_compiled()
 
 
 @lru_cache(maxsize=1)
@@ -161,15 +159,17 @@ def _is_date_or_time(text: str, n: Number) -> bool:
             (before and before.group(1).casefold() in lex["months"])
             or (after and after.group(1).casefold() in lex["months"])):
         return True
-    if re.fullmatch(r"(?:[01]?\d|2[0-3])[.:][0-5]\d", raw):
-        return True
     tail = text[n.end:n.end + 14]
+    if re.fullmatch(r"(?:[01]?\d|2[0-3])[.:][0-5]\d", raw) and (
+            re.search(r"(?<![\w-])at\s+$", text[max(0, n.start - 6):n.start])):
+        return True  # "at 19.00": a clock time
     return _starts_with(tail.lstrip(), [p.casefold() for p in lex["not_after"]]) is not None \
         and bool(re.match(r"\s*[^\W\d_]", tail) or re.match(r"\s*\.", tail)) \
         and not re.match(r"\s*hours?\b", tail)
 
 
-def _suffix(text: str, pos: int, limit: int) -> tuple[int, str | None, str | None, str | None]:
+def _suffix(text: str, pos: int, limit: int, currency_before: bool = False
+            ) -> tuple[int, str | None, str | None, str | None]:
     """Units right after a number: percent, currency words, measures, post-qualifiers.
     Returns the new end, kind, unit and qualifier."""
     lex = _lex()
@@ -180,10 +180,12 @@ def _suffix(text: str, pos: int, limit: int) -> tuple[int, str | None, str | Non
     pct = _starts_with(tail, lex["pct_after"]) if tail[:1] != "%" else "%"
     if pct:
         return pos + gap + len(pct), "percent", "%", None
-    m = re.match(r"(?:us|u\.s\.)?\s?[^\W\d_]+(?:\s[^\W\d_]+)?|[€$₡₾₭元]", tail, re.IGNORECASE)
-    if m:
-        for cand in (m.group(), m.group().split()[0] if " " in m.group() else None):
-            if cand and cand.casefold() in lex["cur_after"]:
+    m = re.match(r"[^\W\d_.]+(?:\.[^\W\d_]+\.?)?(?:\s[^\W\d_]+){0,2}|[€$₡₾₭元]", tail)
+    if m and not (currency_before and m.group() in "$€£"):
+        words = m.group().split()
+        for k in range(len(words), 0, -1):  # "us dollars" before "us"
+            cand = " ".join(words[:k])
+            if cand.casefold() in lex["cur_after"]:
                 return pos + gap + len(cand), "money", lex["cur_after"][cand.casefold()], None
     m = re.match(r"km/h|[^\W\d_]+(?:\s(?:per\s)?[^\W\d_]+)?", tail, re.IGNORECASE)
     if m:
@@ -198,6 +200,8 @@ def _post_qualifier(text: str, pos: int, limit: int) -> tuple[int, str | None]:
     tail = text[pos:limit]
     m = re.match(r"\s*", tail)
     p = _starts_with(tail[m.end():], lex["after"]) if m else None
+    if p and re.match(r"\s+than\b", tail[m.end() + len(p):]):
+        p = None  # "no more than 12 and more than 194": the next figure's qualifier
     if p is None and tail.startswith("-plus"):
         p = "-plus"
     if p:
@@ -205,16 +209,19 @@ def _post_qualifier(text: str, pos: int, limit: int) -> tuple[int, str | None]:
     return pos, None
 
 
-def _prefix(text: str, start: int, floor: int) -> tuple[int, str | None, str | None, bool]:
-    """Currency and qualifier before a number. Returns the new start, currency, qualifier
-    class, and whether a percent-of phrase opened it."""
+def _prefix(text: str, start: int, floor: int
+            ) -> tuple[int, int, str | None, str | None, bool]:
+    """Currency and qualifier before a number. Returns the new start, the start without
+    the qualifier, the currency, the qualifier class, and whether a percent-of phrase
+    opened it."""
     lex = _lex()
     pos = start
     currency = None
     head = text[floor:pos]
     stripped = head.rstrip()
     for symbol in lex["cur_prefixes"]:
-        if not stripped.endswith(symbol) or len(head) - len(stripped) > 1:
+        if not stripped.casefold().endswith(symbol.casefold()) or \
+                len(head) - len(stripped) > 1:
             continue
         before = stripped[: len(stripped) - len(symbol)]
         if symbol[0].isalpha() and before[-1:].isalpha():
@@ -225,18 +232,19 @@ def _prefix(text: str, start: int, floor: int) -> tuple[int, str | None, str | N
     head = text[floor:pos].rstrip()
     percent_of = _ends_with(head, lex["pct_before"])
     if percent_of:
-        return floor + len(head) - len(percent_of), currency, None, True
+        at = floor + len(head) - len(percent_of)
+        return at, at, currency, None, True
     for _ in range(2):  # "just over", "some" fillers in front of the number
         filler = _ends_with(head, [f.casefold() for f in lex["fillers"]])
         qual = _ends_with(head, lex["before"])
         if qual:
             cls = lex["quals"][(qual, "before")][0]
-            return floor + len(head) - len(qual), currency, cls, False
+            return floor + len(head) - len(qual), pos, currency, cls, False
         if filler and filler != "some":
             head = head[: len(head) - len(filler)].rstrip()
             continue
         break
-    return pos, currency, None, False
+    return pos, pos, currency, None, False
 
 
 def _single(text: str, n: Number, floor: int, limit: int) -> Figure | None:
@@ -246,25 +254,25 @@ def _single(text: str, n: Number, floor: int, limit: int) -> Figure | None:
     word_before = re.search(r"([^\W\d_]+\.?)\s*$", text[max(floor, n.start - 12):n.start])
     if word_before and word_before.group(1).casefold() in lex["not_before"]:
         return None
-    start, currency, qualifier, percent_of = _prefix(text, n.start, floor)
-    end, kind, unit, _ = _suffix(text, n.end, limit)
+    start, core_start, currency, qualifier, percent_of = _prefix(text, n.start, floor)
+    end, kind, unit, _ = _suffix(text, n.end, limit, currency is not None)
     if percent_of:
         kind, unit = "percent", "%"
     if currency and kind != "percent":
-        if kind == "money" and unit in lex["subunits"]:
-            pass
         kind, unit = "money", currency
     kind = kind or "count"
     value, precision = n.value, n.precision
     if unit in lex["subunits"]:
         unit, frac = lex["subunits"][unit]
         value, precision = value * frac, precision * frac
+    end_core = end
     end2, post = _post_qualifier(text, end, limit)
     if post:
         qualifier, end = qualifier or post, end2
     low, high = _interval(value, value, precision, precision, qualifier)
     return Figure(start, end, text[start:end], low, high, (value, value), kind, unit,
-                  qualifier, precision=(precision, precision), scaled=n.scaled)
+                  qualifier, precision=(precision, precision), scaled=n.scaled,
+                  core=(core_start, end_core))
 
 
 def _interval(a: float, b: float, pa: float, pb: float, qualifier: str | None
@@ -283,7 +291,7 @@ def _interval(a: float, b: float, pa: float, pb: float, qualifier: str | None
 def _vague_figures(text: str, start: int, end: int) -> list[Figure]:
     lex = _lex()
     out = []
-    for m in _vague_regex().finditer(text, start, end):
+    for m in _vague_compiled().finditer(text, start, end):
         mult = re.sub(r"\s+", " ", m.group("mult").casefold())
         lo, hi = lex["vague"][mult]
         scale = 1.0
@@ -291,8 +299,10 @@ def _vague_figures(text: str, start: int, end: int) -> list[Figure]:
             scale = lex["scales"][m.group("scale").casefold().rstrip("s")]
         elif mult in lex["needs_scale"]:
             continue
+        elif mult in lex["needs_of"] and not re.match(r"\s+of\b", text[m.end():end]):
+            continue  # "he scores 40": a verb
         s, e = m.start(), m.end()
-        qual_start, currency, qualifier, _ = _prefix(text, s, start)
+        qual_start, core_start, currency, qualifier, _ = _prefix(text, s, start)
         e2, kind, unit, _ = _suffix(text, e, end)
         of_money = re.match(r"\s+of\s+((?:us\s|u\.s\.\s)?[^\W\d_]+)", text[e:end], re.I)
         if of_money and of_money.group(1).casefold() in lex["cur_after"]:
@@ -305,7 +315,8 @@ def _vague_figures(text: str, start: int, end: int) -> list[Figure]:
             low, high = _interval(low, high, 0, 0, qualifier)
         out.append(Figure(qual_start if qualifier else s, max(e, e2),
                           text[qual_start if qualifier else s:max(e, e2)], low, high,
-                          (lo * scale, hi * scale), kind or "count", unit, "vague"))
+                          (lo * scale, hi * scale), kind or "count", unit, "vague",
+                          core=(core_start, max(e, e2))))
     return out
 
 
@@ -334,9 +345,10 @@ def _merge_ranges(text: str, figs: list[Figure], floor: int) -> list[Figure]:
                     start = prev.start
                     if opener:
                         start = floor + len(text[floor:prev.start].rstrip()) - len(opener)
+                    core_start = prev.core[0] if not opener else start
                     out[-1] = Figure(start, f.end, text[start:f.end], low, high, (a, b),
                                      f.kind, f.unit, qual or "range", precision=(pa, pb),
-                                     scaled=f.scaled)
+                                     scaled=f.scaled, core=(core_start, f.core[1]))
                     continue
         out.append(f)
     return out
@@ -379,4 +391,4 @@ def extract_figures(text: str, start: int = 0, end: int | None = None) -> list[F
                                    and f.stated == (1.0, 1.0) and f.text.isalpha())]
 
 
-__all__ = ["Figure", "extract_figures", "replace"]
+__all__ = ["Figure", "extract_figures"]

@@ -108,10 +108,10 @@ def _is_name_start(t: Token, first: bool, evidence: tuple[Counter, Counter],
                    nxt: Token | None = None) -> bool:
     lex = _lex()
     w = fold(_bare(t.text))
-    if w in lex["not_names"] and first or w in lex["months"] or w in lex["weekdays"]:
+    if (w in lex["not_names"] and first) or w in lex["months"] or w in lex["weekdays"]:
         return False
-    if not first:
-        return True
+    if not first or is_role_word(t.text):
+        return True  # "Secretary General Dolores Achával spoke": a role opens the run
     upper, lower = evidence
     if upper[w]:
         return True
@@ -131,8 +131,8 @@ def _runs(toks: list[Token], evidence: tuple[Counter, Counter]) -> list[list[int
     first_word = next((k for k, t in enumerate(toks) if t.is_word), None)
     for k, t in enumerate(toks):
         if t.is_word and t.is_capitalised and _is_name_start(
-                t, k == first_word or (k > 0 and toks[k - 1].text in "\"“‘'(") and
-                not current, evidence, toks[k + 1] if k + 1 < len(toks) else None):
+                t, k == first_word or ((k > 0 and toks[k - 1].text in "\"“‘'(") and
+                not current), evidence, toks[k + 1] if k + 1 < len(toks) else None):
             current.append(k)
             continue
         if current and t.is_word and (t.lower in lex["connectors"] or (
@@ -189,8 +189,8 @@ def _kind(name: list[Token], role: list[Token], left: list[Token], right: list[T
         and len(name) > 1) or (
         len(right) >= 2 and right[0].text == "," and (
             is_role_word(right[1].text) or right[1].lower == "who"
-            or right[1].lower in lex["speech"] and len(name) > 1
-            or right[1].lower in ("a", "an") and len(name) > 1 and not left))
+            or (right[1].lower in lex["speech"] and len(name) > 1)
+            or (right[1].lower in ("a", "an") and len(name) > 1 and not left)))
     if person_cue:
         return "person"
     if left and left[-1].lower in lex["preps"]:

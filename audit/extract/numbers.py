@@ -13,7 +13,6 @@ six``, ``a dozen``, ``two and a half``, ``three quarters``).
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,7 +34,7 @@ class Number:
 
 _SEP = "[ \u00a0\u202f]"
 _DIGITS = re.compile(
-    r"(?<![\w.,/:\-])(?<![\w.,/:]-)"
+    r"(?<![\w.,/:])(?<![^\W\d_]{2}-)"  # not glued to a word, a decimal, a date, a code
     r"(?P<neg>[-−]\s?)?"
     r"(?P<num>"
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"          # 1,234,567.89
@@ -100,9 +99,12 @@ def _dot_thousands(text: str, m: re.Match[str]) -> bool:
     return word not in t["scales"] and word not in {"percent", "per"} and word.islower()
 
 
+_MINUS = re.compile(r"(?<![\w-])(?:minus|negative)\s+$", re.IGNORECASE)
+_WORD_TOKEN = re.compile(r"[^\W\d_]+|-|,")
+
+
 def _word_tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end())
-            for m in re.finditer(r"[^\W\d_]+|-|,", text[:end]) if m.start() >= start]
+    return [(m.group(), m.start(), m.end()) for m in _WORD_TOKEN.finditer(text, start, end)]
 
 
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
@@ -110,23 +112,33 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     end = len(text) if end is None else end
     found: list[Number] = []
     for m in _DIGITS.finditer(text, start, end):
-        if m.group("neg") and m.start() > 0 and not text[m.start() - 1].isspace():
+        neg = m.group("neg")
+        if neg and m.start() > 0 and not text[m.start() - 1].isspace():
             continue
+        if neg and re.search(r"\d\s*$", text[max(0, m.start() - 3):m.start()]):
+            # "1000 - 5000": the dash joins a range, it is no minus sign
+            m = _DIGITS.match(text, m.start("num"), end) or m
         value, precision = _digit_precision(m.group("num"))
         if _dot_thousands(text, m):
-            value, precision = value * 1000, precision * 1000 if precision < 1 else precision
-            value = float(m.group("num").replace(".", ""))
-            precision = _digit_precision(m.group("num").replace(".", ""))[1]
-        if m.group("neg"):
+            value, precision = _digit_precision(m.group("num").replace(".", ""))
+        start_at = m.start()
+        minus = _MINUS.search(text, max(0, m.start() - 10), m.start())
+        if (m.group("neg") and m.start() < m.start("num")) or minus:
             value = -value
-        n = Number(m.start(), m.end(), value, precision)
+            if minus:
+                start_at = m.start() - len(minus.group())
+        n = Number(start_at, m.end(), value, precision)
         n = _attach_scales(text, n, end)
         if n is None:
             continue
         found.append(n)
     found += _word_numbers(text, start, end, [(n.start, n.end) for n in found])
     found.sort(key=lambda n: n.start)
-    return _merge_mixed(text, found)
+    out: list[Number] = []
+    for n in found:
+        if not out or n.start >= out[-1].end:
+            out.append(n)
+    return out
 
 
 def _attach_scales(text: str, n: Number, limit: int) -> Number | None:
@@ -137,11 +149,13 @@ def _attach_scales(text: str, n: Number, limit: int) -> Number | None:
     glued = re.match(r"[^\W\d_]+", text[pos:limit])
     scaled = False
     value, precision = n.value, n.precision
+    last_scale = 1.0
     if glued:
         word = glued.group().casefold()
         if word in t["scales"] and (word in t["glued_only"] or word.endswith("bn")):
             value *= t["scales"][word]
             precision *= t["scales"][word]
+            last_scale = t["scales"][word]
             pos += len(glued.group())
             scaled = True
         elif word in ("st", "nd", "rd", "th"):
@@ -161,8 +175,14 @@ def _attach_scales(text: str, n: Number, limit: int) -> Number | None:
         scale = t["scales"][word]
         value *= scale
         precision *= scale
+        last_scale = scale
         pos += m.end()
         scaled = True
+    if scaled:  # "3 million and a half" is 3.5 million
+        m = re.match(r"\s+and\s+(?:a|one)\s+(half|quarter)\b", text[pos:limit], re.I)
+        if m:
+            value += last_scale / t["fractions"][m.group(1).casefold()]
+            pos += m.end()
     return Number(n.start, pos, value, precision, n.words, scaled or n.scaled)
 
 
@@ -175,7 +195,7 @@ def _word_numbers(text: str, start: int, end: int,
     out: list[Number] = []
     i = 0
     while i < len(toks):
-        word, s, _ = toks[i]
+        _word, s, _ = toks[i]
         if any(a <= s < b for a, b in taken):
             i += 1
             continue
@@ -203,6 +223,8 @@ def _parse_words(toks: list[tuple[str, int, int]], i: int, t: dict
     ends: list[int] = []  # token index after each accepted word
     j = i
     while j < len(toks):
+        if j > i and toks[j][1] - toks[j - 1][2] > 3:
+            break  # "a $48.2 million": the words are not next to each other
         raw = toks[j][0].casefold()
         nxt = toks[j + 1][0].casefold() if j + 1 < len(toks) else ""
         parts = [p for p in raw.split("-") if p]
@@ -233,6 +255,12 @@ def _parse_words(toks: list[tuple[str, int, int]], i: int, t: dict
         if not words:
             return None
         result = _evaluate(words, t)
+        after = toks[ends[len(words) - 1]][0].casefold() if ends[len(words) - 1] < len(
+            toks) else ""
+        if result is not None and words[-1] in t["fractions"] and not words[-1].endswith(
+                "s") and words[-1] not in ("half", "quarter") and after.isalpha() \
+                and after not in ("of", "and"):
+            result = None  # "a third party" is an ordinal; "a third of them" a fraction
         if result is not None:
             value, precision, scaled = result
             return value, precision, ends[len(words) - 1], scaled
@@ -248,12 +276,14 @@ def _evaluate(words: list[str], t: dict) -> tuple[float, float, bool] | None:
         words = words[1:]
     if not words:
         return None
-    scaled = any(w in t["scales"] and t["scales"][w] >= 1000 or w in ("dozen", "dozens")
+    scaled = any((w in t["scales"] and t["scales"][w] >= 1000) or w in ("dozen", "dozens")
                  for w in words)
     # "five and a half million": evaluate before the trailing big scale, then multiply.
     tail = 1.0
     while len(words) > 1 and words[-1] in t["scales"] and t["scales"][words[-1]] >= 1000 \
-            and any(w in t["fractions"] for w in words[:-1]):
+            and any(w in t["fractions"] for w in words[:-1]) and not any(
+                t["scales"].get(w, 0) >= 1000 for w in words[:-1]) \
+            and words[0] not in ("half", "quarter"):
         tail *= t["scales"][words[-1]]
         words = words[:-1]
     value = _value(words, t)
@@ -276,7 +306,9 @@ def _value(words: list[str], t: dict) -> float | None:
             left = _value(words[:k], t)
             frac = _fraction(right, t)
             if left is not None and frac is not None:
-                return left + frac
+                # "three million and a half" is 3.5 million, not 3,000,000.5
+                last = t["scales"].get(words[k - 1], 1.0) if k else 1.0
+                return left + frac * (last if last >= 1000 else 1.0)
     if words[-1] in t["fractions"] or (len(words) > 1 and words[0] in ("half", "quarter")):
         return _fraction(words, t)
     return _cardinal(words, t)
@@ -286,10 +318,11 @@ def _fraction(words: list[str], t: dict) -> float | None:
     """``two thirds``, ``a half``, ``half a million``, ``quarter million``."""
     if words[0] in ("half", "quarter") and len(words) > 1:
         rest = [w for w in words[1:] if w != "a"]
-        scale = _cardinal(rest, t) if rest else None
+        scale = t["scales"].get(rest[0]) if len(rest) == 1 else (
+            _cardinal(rest, t) if rest else None)
         return None if scale is None else scale / t["fractions"][words[0]]
     den = t["fractions"].get(words[-1])
-    if den is None or (len(words) == 1 and words[0] not in ("half", "quarter")):
+    if den is None or (len(words) == 1 and words[0] != "half"):
         return None  # "third" alone is an ordinal ("a third party"), not a fraction
     numer_words = [w for w in words[:-1] if w != "and"]
     numer = 1.0 if not numer_words or numer_words == ["a"] else _cardinal(numer_words, t)
@@ -357,13 +390,3 @@ def _precision_of(value: float) -> float:
         v //= 10
         place *= 10
     return place
-
-
-def _merge_mixed(text: str, found: list[Number]) -> list[Number]:
-    """Join ``4 thousand 3 hundred and 21`` style runs and drop overlaps."""
-    out: list[Number] = []
-    for n in found:
-        if out and n.start < out[-1].end:
-            continue
-        out.append(n)
-    return out

@@ -118,13 +118,6 @@ def function_words() -> frozenset[str]:
     return lexicon.lowered("names", "function_words")
 
 
-def content_stems(toks: list[Token]) -> set[str]:
-    """Stems of the content words among ``toks`` (no function words, numbers, marks)."""
-    stop = function_words()
-    return {stem(t.text) for t in toks if t.is_word and t.lower not in stop
-            and len(t.text) > 1}
-
-
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
     """Levenshtein distance, capped at ``limit + 1`` (names are short)."""
     if abs(len(a) - len(b)) > limit:

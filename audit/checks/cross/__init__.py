@@ -5,6 +5,7 @@ The story rules live in the submodules (importing this package registers them):
 - ``figures``: F501 figure-conflict, F502 missing-figure (category dropped-number)
 - ``names``: N401 garbled-name, N402 name-variant
 - ``dates``: C601 date-conflict
+- ``translation``: T701 translation-artifact
 
 ``enrich`` returns the Story with its claims matrix and names table (``Story.claims``,
 ``Story.names``; the engine calls it once per story before the story rules, and the
@@ -17,19 +18,22 @@ separated by a line ``---``; ``run_examples(rule)`` runs a rule on its own examp
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from audit.checks.context import AuditedDocument, StoryContext
-from audit.checks.cross import dates, figures, names
+from audit.checks.cross import dates, figures, names, translation
 from audit.checks.cross.analysis import extracted
 from audit.checks.registry import Hit, Rule
 from audit.model import Document, Story
 
 EXAMPLE_SEPARATOR = "\n---\n"
 
-__all__ = ["EXAMPLE_SEPARATOR", "enrich", "example_context", "run_examples"]
+__all__ = ["EXAMPLE_SEPARATOR", "dates", "enrich", "example_context", "figures", "names",
+           "run_examples", "translation"]
 
 
 def _cell(d: AuditedDocument, start: int, end: int, **extra: Any) -> dict[str, Any]:
@@ -41,7 +45,7 @@ def _figure_rows(ctx: StoryContext, story: Story) -> list[dict[str, Any]]:
     ex = extracted(ctx)
     rows = []
     for claim in figures.claims(ctx):
-        agree, disagree = claim.split()
+        _agree, disagree = claim.split()
         first = next(iter(claim.members.values()))
         cells: dict[str, Any] = {doc: None for doc in story.documents}
         for doc, f in claim.members.items():
@@ -67,14 +71,22 @@ def enrich(story: Story, ctx: StoryContext) -> Story:
 
 
 def example_context(text: str, story_id: str = "example") -> StoryContext:
-    """A story made of the sources in ``text`` (separated by ``---`` lines), normalized
-    with the default chain, as the engine would give it to a story rule."""
+    """A story made of the sources in ``text`` (separated by ``---`` lines; a source may
+    open with header lines ``published: YYYY-MM-DD`` and ``source: NAME``), normalized with
+    the default chain, as the engine would give it to a story rule."""
     from audit.normalize import normalize
 
     docs = []
     for k, part in enumerate(text.split(EXAMPLE_SEPARATOR)):
-        doc = Document(id=f"source-{k + 1}", text=part, source=f"Source {k + 1}",
-                       story=story_id)
+        header: dict[str, str] = {}
+        while m := re.match(r"(published|source):[ \t]*([^\n]*)\n", part):
+            header[m.group(1)] = m.group(2).strip()
+            part = part[m.end():]
+        published = date.fromisoformat(header["published"]) if "published" in header \
+            else None
+        doc = Document(id=f"source-{k + 1}", text=part,
+                       source=header.get("source", f"Source {k + 1}"),
+                       published=published, story=story_id)
         docs.append(AuditedDocument(doc, normalize(doc.text), language="en"))
     return StoryContext(story_id, docs)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from audit.checks.context import AuditedDocument, StoryContext
 from audit.extract.dates import DateMention, extract_dates
@@ -34,9 +34,12 @@ class Extracted:
 
 
 def extracted(ctx: StoryContext) -> dict[str, Extracted]:
-    """Figures, names and dates of every document of the story, by document id."""
+    """Figures, names and dates of every document of the story, by document id. A story
+    of one document has no other source to compare with: nothing is extracted."""
     def compute() -> dict[str, Extracted]:
-        out = {}
+        out: dict[str, Extracted] = {}
+        if len(ctx.documents) < 2:
+            return out
         for d in ctx.documents:
             text = d.text
             out[d.id] = Extracted(d, tuple(extract_figures(text)), tuple(extract_names(text)),
@@ -45,20 +48,7 @@ def extracted(ctx: StoryContext) -> dict[str, Extracted]:
     return cached(ctx, "cross:extracted", compute)
 
 
-def source_label(d: AuditedDocument) -> str:
-    return d.document.source or d.id
-
-
 def jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
-
-
-def majority(values: dict[str, Any]) -> list[str]:
-    """Document ids whose value is the most common one (ties: all tied ids)."""
-    counts: dict[Any, int] = {}
-    for v in values.values():
-        counts[v] = counts.get(v, 0) + 1
-    best = max(counts.values(), default=0)
-    return sorted(k for k, v in values.items() if counts[v] == best)

@@ -124,14 +124,14 @@ def _describe(m: DateMention) -> str:
 @story_check(
     "C601", "date-conflict", Category.DATE_CONFLICT, Severity.ERROR,
     examples=[Example(
-        bad="---\npublished: 2025-02-12\n---\nThe ferry capsized on Tuesday night.\n---\n"
-            "---\npublished: 2025-02-12\n---\nThe ferry overturned on Monday night.\n---\n"
-            "---\npublished: 2025-02-13\n---\nThe ferry capsized on Tuesday, February 11.",
-        good="---\npublished: 2025-02-12\n---\nThe ferry capsized on Tuesday night.\n---\n"
-             "---\npublished: 2025-02-13\n---\nThe ferry overturned on Tuesday night.\n---\n"
-             "---\npublished: 2025-02-13\n---\nThe ferry capsized on Tuesday, February 11.",
-        note="story rule: sources separated by '---' lines, each may open with front "
-             "matter (published: YYYY-MM-DD) between its own '---' lines")],
+        bad="published: 2025-02-12\nThe ferry capsized on Tuesday night.\n---\n"
+            "published: 2025-02-12\nThe ferry overturned on Monday night.\n---\n"
+            "published: 2025-02-13\nThe ferry capsized on Tuesday, February 11.",
+        good="published: 2025-02-12\nThe ferry capsized on Tuesday night.\n---\n"
+             "published: 2025-02-13\nThe ferry overturned on Tuesday night.\n---\n"
+             "published: 2025-02-13\nThe ferry capsized on Tuesday, February 11.",
+        note="story rule: sources separated by '---' lines; a source may open with a "
+             "line 'published: YYYY-MM-DD'")],
 )
 def date_conflict(ctx: StoryContext) -> Iterator[Hit]:
     """Sources of one story give different days for the same event.

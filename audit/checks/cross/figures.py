@@ -203,7 +203,7 @@ def _attach_gaps(ctx: StoryContext, found: list[Claim]) -> None:
         for g in find_gaps(d.original):
             a, b = d.to_repaired(g.start, g.end)
             sites.setdefault(a, (a, b))
-        for pos, (a, b) in sorted(sites.items()):
+        for _pos, (a, b) in sorted(sites.items()):
             stub = _gap_figure(d.text, a, b)
             if stub is None:
                 continue

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from audit.checks.context import StoryContext
 from audit.checks.cross.analysis import cached, extracted
 from audit.checks.registry import Example, Hit, story_check
-from audit.extract.context import is_verb
 from audit.extract.names import Mention, is_role_word, lexicons
 from audit.extract.text import Token, edit_distance, fold, sentences, tokens, zipf
 from audit.model import Category, Related, Severity, Story
@@ -129,8 +128,7 @@ def _ordinary(word: str) -> bool:
     w = fold(word)
     return (word.isalpha() and word.islower() and w not in lex["function"]
             and w not in lex["speech"] and w not in lex["preps"] and not is_role_word(w)
-            and w not in lex["particles"] and not is_verb(word)
-            and zipf(w) >= lex["zipf"]["common_word"])
+            and w not in lex["particles"] and zipf(w) >= lex["zipf"]["common_word"])
 
 
 def _slot_before(toks: list[Token], k: int) -> bool:

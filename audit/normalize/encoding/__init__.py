@@ -94,8 +94,7 @@ def _describe(steps: list[dict[str, Any]]) -> tuple[str, float, dict[str, Any]]:
         if "style" in step:
             styles.append(step["style"])
             continue
-        if step["codec"] not in codecs[-1:]:
-            codecs.append(step["codec"])
+        codecs.append(step["codec"])
         inferred += step.get("inferred", [])
         nbsp += step.get("nbsp_from_space", 0)
     meta: dict[str, Any] = {"codecs": codecs, "layers": len(codecs)}

@@ -10,8 +10,8 @@ run of text into those bytes, marking the bytes we know were lost:
 - a space may stand for byte ``A0`` (no-break space) that some program turned into a space.
 
 Single-byte codecs are "sloppy" like a browser's: a byte the codec leaves undefined reads as
-the C1 control of the same value, and a C1 control always maps back to its byte, so text
-that mixes Latin-1 and Windows-1252 readings still maps back to one byte string.
+the C1 control of the same value. For Windows-1252 every C1 control maps back to its byte, so
+text that mixes Latin-1 and Windows-1252 readings still maps back to one byte string.
 """
 
 from __future__ import annotations
@@ -42,7 +42,8 @@ class SingleByte:
     multibyte = False
 
     @classmethod
-    def build(cls, name: str, label: str, prior: float = 0.0) -> SingleByte:
+    def build(cls, name: str, label: str, prior: float = 0.0, *, latin1: bool = False
+              ) -> SingleByte:
         to_byte: dict[str, int] = {}
         undefined: set[int] = set()
         for b in range(0x80, 0x100):
@@ -52,10 +53,15 @@ class SingleByte:
                 undefined.add(b)
                 ch = chr(b)
             to_byte.setdefault(ch, b)
-        for b in range(0x80, 0xA0):
-            to_byte.setdefault(chr(b), b)  # a Latin-1 reading of the same byte
+        if latin1:
+            for b in range(0x80, 0xA0):
+                to_byte.setdefault(chr(b), b)  # a Latin-1 reading of the same byte
         nbsp = to_byte.get("\xa0") == 0xA0
         return cls(name, label, nbsp, prior, to_byte, frozenset(undefined))
+
+    def native(self, b: int) -> str | None:
+        """What the codec itself reads byte ``b`` as (None: undefined)."""
+        return None if b in self.undefined else bytes([b]).decode(self.name)
 
     def chars(self, lo: int, hi: int) -> str:
         return "".join(sorted(ch for ch, b in self.to_byte.items() if lo <= b <= hi))
@@ -68,6 +74,12 @@ class SingleByte:
     @cached_property
     def cont_chars(self) -> frozenset[str]:
         return frozenset(self.chars(0x80, 0xBF))
+
+    @cached_property
+    def gate(self) -> re.Pattern[str]:
+        """Where this codec's mojibake may start (see ``SINGLE_GATE``)."""
+        conts = self.cont_chars | HOLE_MARKS
+        return re.compile(f"{_class(self.start_chars)}(?:{_class(conts)}|[ ?])")
 
     def lost_bytes(self, mark: str | None) -> frozenset[int]:
         """Bytes that can have been lost where ``mark`` stands (None: dropped silently)."""
@@ -103,8 +115,10 @@ class DoubleByte:
 
 # In order of preference when two codecs read a piece the same way; the prior is the extra
 # evidence a rarer misreading needs.
-SINGLE_BYTE: tuple[SingleByte, ...] = tuple(SingleByte.build(*spec) for spec in (
-    ("cp1252", "windows-1252"),   # also covers Latin-1: C1 controls map to their bytes
+SINGLE_BYTE: tuple[SingleByte, ...] = (
+    # also covers Latin-1, and text that mixes the two readings: C1 controls map to bytes
+    SingleByte.build("cp1252", "windows-1252", latin1=True),
+) + tuple(SingleByte.build(*spec) for spec in (
     ("cp1250", "windows-1250", 0.3),
     ("cp1251", "windows-1251", 0.3),
     ("mac_roman", "mac-roman", 0.5),
@@ -158,3 +172,17 @@ def _build_gates() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 SINGLE_GATE, DOUBLE_GATE = _build_gates()
+
+
+def _build_layer_gate() -> re.Pattern[str]:
+    starts: set[str] = set()
+    conts: set[str] = set()
+    for c in SINGLE_BYTE:
+        starts |= c.start_chars
+        conts |= c.cont_chars
+    return re.compile(f"{_class(starts)}{_class(conts)}|{DOUBLE_GATE.pattern}")
+
+
+# Text that a repair produced and that may hold one more layer of mojibake (lost-byte marks
+# and spaces do not count here: they were just explained).
+LAYER_GATE = _build_layer_gate()

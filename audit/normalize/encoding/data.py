@@ -61,3 +61,7 @@ def grave_a_words() -> frozenset[str]:
 def lost_weights() -> tuple[float, dict[str, dict[str, Any]]]:
     lost = _raw()["lost"]
     return float(lost["default"]), dict(lost["characters"])
+
+
+def tie_break_languages(script: str) -> tuple[str, ...]:
+    return tuple(_raw()["tie-break-languages"].get(script, ()))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import product
 
 from audit.normalize.encoding import data, plausibility
@@ -35,18 +36,25 @@ class Guess:
     char: str                   # the inferred character, or U+FFFD when unsure
     confidence: float
     candidates: tuple[str, ...]  # everything the bytes and the decoder allow
+    marked: bool = False        # the loss was marked in the text (U+FFFD or '?')
 
 
 def _allowed(lost: Lost, index: int, codec: SingleByte | DoubleByte) -> range | frozenset[int]:
     lead = lost.known[0]
     assert lead is not None
+    return _allowed_for(lead, index, codec, lost.marks[index])
+
+
+@lru_cache(maxsize=4096)
+def _allowed_for(lead: int, index: int, codec: SingleByte | DoubleByte, mark: str | None
+                 ) -> range | frozenset[int]:
     lo, hi = 0x80, 0xBF
     if index == 1:
         lo = 0xA0 if lead == 0xE0 else 0x90 if lead == 0xF0 else lo
         hi = 0x8F if lead == 0xF4 else hi
     span = range(lo, hi + 1)
     if isinstance(codec, SingleByte):
-        return frozenset(b for b in codec.lost_bytes(lost.marks[index]) if b in span)
+        return frozenset(b for b in codec.lost_bytes(mark) if b in span)
     return span
 
 
@@ -100,13 +108,13 @@ def _neighbour(ch: str | None) -> str:
     return "other"
 
 
-def choose(cands: tuple[str, ...], before: str, after: str) -> Guess:
+def choose(cands: tuple[str, ...], before: str, after: str, marked: bool = False) -> Guess:
     """Pick the candidate that fits between ``before`` and ``after`` (the paragraph up to the
     lost character, and the text after it)."""
     if not cands:
-        return Guess("\ufffd", 0.0, cands)
+        return Guess("\ufffd", 0.0, cands, marked)
     if len(cands) == 1:
-        return Guess(cands[0], 1.0, cands)
+        return Guess(cands[0], 1.0, cands, marked)
     default, table = data.lost_weights()
     left = _neighbour(before[-1] if before else None)
     right = _neighbour(after[0] if after else None)
@@ -119,10 +127,8 @@ def choose(cands: tuple[str, ...], before: str, after: str) -> Guess:
             w = float(entry["prior"]) * float(entry["left"].get(left, default)) \
                 * float(entry["right"].get(right, default))
         else:
-            # no typographic rule: judge the character by how it sits in the word
-            window = before[-12:] + c + after[:12]
-            lo = len(before[-12:])
-            w = 0.5 * math.exp(-2 * plausibility.cost(window, lo, lo + 1))
+            # no typographic rule: judge the character by how it sits between its neighbours
+            w = 0.5 * math.exp(-2 * plausibility.local_cost(before, c, after))
         if c == "”":
             w *= 3.0 if open_quote else 0.5
         elif c == "“" and open_quote:
@@ -132,5 +138,5 @@ def choose(cands: tuple[str, ...], before: str, after: str) -> Guess:
     best = max(range(len(cands)), key=lambda i: scores[i])
     confidence = scores[best] / total if total else 0.0
     if confidence < MIN_CONFIDENCE:
-        return Guess("\ufffd", confidence, cands)
-    return Guess(cands[best], confidence, cands)
+        return Guess("\ufffd", confidence, cands, marked)
+    return Guess(cands[best], confidence, cands, marked)

@@ -29,9 +29,10 @@ SPACE = -6     # ' ': maybe a no-break space (A0) turned into a space
 _NEED = [0] * 0xC2 + [1] * 30 + [2] * 16 + [3] * 5 + [0] * 11   # by lead byte
 _VALID_UTF8 = re.compile(rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
                          rb"|[\xf0-\xf4][\x80-\xbf]{3})+")
-# Lead bytes whose sequence, with a space where A0 stood, gives a likely character (ftfy's
-# ALTERED_UTF8_RE makes the same choice): no-break space, à, Š, Π, Р, Arabic zero; three-
-# and four-byte sequences only with the space in second place (U+2800 braille blank, emoji).
+# a sequence cut short at the end of a run: its last bytes were dropped
+_CUT_UTF8 = re.compile(rb"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]?|[\xf0-\xf4][\x80-\xbf]{0,2})$")
+# Two-byte leads whose sequence, with a space where A0 stood, gives a likely character:
+# no-break space, à, Š, Π, Р, Arabic zero.
 _A0_LEADS_2 = frozenset({0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9})
 
 
@@ -79,6 +80,19 @@ class _Seq:
     a0: bool = False
 
 
+def _a0_fits(lead: int, known: list[int | None]) -> bool:
+    """Whether byte A0 (read back from a space) may come next: only where it gives a likely
+    character (ftfy's ALTERED_UTF8_RE makes the same choice)."""
+    if lead < 0xE0:
+        return lead in _A0_LEADS_2
+    if lead <= 0xE3:
+        if len(known) == 1:
+            return lead >= 0xE2
+        second = known[1]
+        return len(known) == 2 and second is not None and second != 0x85 and second != 0xA0
+    return lead == 0xF0
+
+
 def _second_ok(lead: int, b: int) -> bool:
     if lead == 0xE0:
         return b >= 0xA0
@@ -121,8 +135,7 @@ def _scan(vals: list[int], *, a0: bool) -> list[_Seq]:
                     break  # at most one '?' per sequence, as with ftfy
                 known.append(None)
                 marks.append("?" if w == QMARK else "\ufffd")
-            elif w == SPACE and a0 and not used_space and (
-                    (need == 1 and v in _A0_LEADS_2) or (first and v in (0xE2, 0xE3, 0xF0))):
+            elif w == SPACE and a0 and not used_space and _a0_fits(v, known):
                 known.append(0xA0)
                 marks.append(" ")
                 used_space = True
@@ -169,9 +182,9 @@ def _join_surrogates(seqs: list[_Seq]) -> list[_Seq]:
 
 
 def _pieces(text: str, codec: SingleByte | DoubleByte, vals: list[int], owner: list[int],
-            after: int | None) -> Iterator[Piece]:
+            after: int | None, a0: bool = True) -> Iterator[Piece]:
     """Turn unit values (each owned by a character index of ``text``) into pieces."""
-    seqs = _scan(vals, a0=not codec.multibyte and codec.nbsp_space)
+    seqs = _scan(vals, a0=a0 and not codec.multibyte and codec.nbsp_space)
     bad_chars = {owner[u] for s in seqs if s.kind == "bad" for u in range(s.lo, s.hi)}
     if bad_chars and codec.multibyte:
         # a double-byte character split by a bad byte cannot be half-repaired: rescan the
@@ -195,10 +208,16 @@ def _pieces(text: str, codec: SingleByte | DoubleByte, vals: list[int], owner: l
         if s is not None and s.kind != "bad":
             current.append(s)
             continue
-        while current and current[-1].kind == "ascii":
+        # spaces and '?' the sequences did not need are not part of the piece; an ASCII
+        # byte inside a double-byte character ('檚' is 99 73, the 's' of '’s') is
+        while len(current) > 1 and current[-1].kind == "ascii" \
+                and owner[current[-1].lo] != owner[current[-2].hi - 1]:
             current.pop()
-        while current and current[0].kind == "ascii":
+        while current and current[0].kind == "ascii" and (
+                len(current) == 1 or owner[current[0].lo] != owner[current[1].lo]):
             current.pop(0)
+        if len(current) == 1 and current[0].kind == "ascii":
+            current = []
         if current:
             yield _make_piece(text, codec, current, owner, vals, after)
         current = []
@@ -260,7 +279,9 @@ def _window(text: str, s: _Seq, owner: list[int], vals: list[int], after: int | 
 # -- single-byte codecs -------------------------------------------------------------------
 
 def single_byte_pieces(text: str, start: int, end: int, codec: SingleByte) -> list[Piece]:
-    """Pieces of ``text[start:end]`` (a region of non-ASCII runs) under ``codec``."""
+    """Pieces of ``text[start:end]`` (a region of non-ASCII runs) under ``codec``. Where a
+    space may stand for byte A0, the reading without it comes too: 'â€ ' is a dagger, or a
+    closing quote whose last byte was dropped before a space."""
     to_byte = codec.to_byte
     vals: list[int] = []
     for ch in text[start:end]:
@@ -273,7 +294,13 @@ def single_byte_pieces(text: str, start: int, end: int, codec: SingleByte) -> li
     owner = list(range(start, end))
     nxt = text[end] if end < len(text) else None
     after = None if nxt is None else ord(nxt) if nxt < "\x80" else to_byte.get(nxt)
-    return [p for p in _pieces(text, codec, vals, owner, after) if _worth(p, codec)]
+    found = [p for p in _pieces(text, codec, vals, owner, after) if _worth(p, codec)]
+    if any(p.a0 for p in found):
+        found += [p for p in _pieces(text, codec, vals, owner, after, a0=False)
+                  if _worth(p, codec) and not p.a0 and not any(
+                      q.start == p.start and q.end == p.end and q.parts == p.parts
+                      for q in found)]
+    return found
 
 
 def _worth(p: Piece, codec: SingleByte | DoubleByte) -> bool:
@@ -294,9 +321,11 @@ def _worth(p: Piece, codec: SingleByte | DoubleByte) -> bool:
 def double_byte_pieces(text: str, start: int, end: int, codec: DoubleByte) -> list[Piece]:
     """Pieces of the non-ASCII run ``text[start:end]`` under a double-byte ``codec``."""
     run = text[start:end]
-    quick = run.encode(codec.name, "replace")
+    quick = run.encode(codec.name, "ignore")
     high = sum(1 for b in quick if b >= 0x80)
     valid = sum(len(m) for m in _VALID_UTF8.findall(quick))
+    cut = _CUT_UTF8.search(quick)
+    valid += len(cut.group()) if cut else 0
     marks = run.count("\ufffd")
     if high == 0 or (valid + 2 * marks) < 0.6 * high:
         return []  # mostly not UTF-8: clean text in this codec, or another codec's mojibake

@@ -35,6 +35,9 @@ _FRIENDS = {frozenset({"han", "kana"}): 0.0, frozenset({"han", "hangul"}): 1.0,
             frozenset({"kana", "halfwidth"}): 0.5,
             frozenset({"latin", "greek"}): 0.3}  # IFNγ, α-helix: science mixes them
 _COMMON_ACCENTS = frozenset([*range(0x300, 0x309), 0x30A, 0x30B, 0x30C, 0x323, 0x327, 0x328])
+_OVERLAYS = frozenset(range(0x334, 0x339))  # strike-through effects: $̶6̶3̶
+_CLOSING = frozenset("»›”’™®")
+_OPENING = frozenset("«‹“‘„‚¡¿")
 _INTRAWORD = frozenset("’'ʼ-‐‑–—·.\u00ad\u200b\u200c\u200d")
 
 
@@ -86,7 +89,8 @@ def info(ch: str) -> tuple[str, int, float, int]:
         return script, LETTER, _letter_cost(ch, o, cat, script), case
     if cat[0] == "M":
         if script == "combining":  # the accents Unicode decomposes European letters into
-            return script, MARK, 0.5 if o in _COMMON_ACCENTS else 1.5, 0
+            return script, MARK, 0.5 if o in _COMMON_ACCENTS else 0.8 if o in _OVERLAYS \
+                else 1.5, 0
         return script, MARK, 0.5 if script in _LIVING else 2.0, 0
     if cat == "Nd":
         return "", DIGIT, 0.5 if script in _LIVING else 1.5, 0
@@ -128,8 +132,10 @@ def _letter_cost(ch: str, o: int, cat: str, script: str) -> float:
         return override
     common, rare, _ = letterpairs.load()
     low = ch.lower()
-    if low in common or ch in common or (low[0] < "\x80" and low[0].isalpha()):
-        return 0.2  # 'İ' lower-cases to 'i' and a dot
+    fold = ch.casefold()
+    if low in common or ch in common or (len(fold) > 1 and fold.isascii()) or (
+            low[0] < "\x80" and low[0].isalpha()):
+        return 0.2  # 'İ' lower-cases to 'i' and a dot, 'ß' folds to 'ss'
     if low in rare or ch in rare:
         return 0.6
     if script in _covered():
@@ -169,13 +175,18 @@ def signals(text: str, lo: int, hi: int, context_scripts: frozenset[str]
         script, kind, price, _ = infos[k]
         out.append((price, price >= 3.0))
         if kind == LETTER:
-            if context_scripts and script not in context_scripts and _alone(infos, k):
-                out.append((0.5 if script == "greek" else 1.0, False))
+            if context_scripts and script not in context_scripts:
+                # a stray letter of a script the paragraph does not use is suspect; a whole
+                # word of one much less so ('Tokyo 東京')
+                price = 1.0 if _alone(infos, k) else 0.4
+                out.append((price / 2 if script == "greek" else price, False))
             if _solo(infos, text, k):
                 out.append((1.0, False))  # a one-letter word no language has
             if infos[k][3] == -1 and infos[k][2] and _among_capitals(infos, k):
                 out.append((1.5, False))  # 'S à O': a small letter in capitals
-        elif kind in (SYMBOL, PUNCT, OTHER) and text[k] not in _INTRAWORD \
+        elif kind == MARK and (k == 0 or infos[k - 1][1] == SPACE):
+            out.append((2.5, True))  # a combining mark with nothing to combine with
+        elif kind in (SYMBOL, PUNCT, OTHER) and price and text[k] not in _INTRAWORD \
                 and _inside_word(infos, k):
             out.append((1.5, True))  # 'rÃ©gime': a symbol with letters on both sides
     for k in range(max(lo - 1, 0), min(hi, len(text) - 1)):
@@ -189,7 +200,7 @@ def signals(text: str, lo: int, hi: int, context_scripts: frozenset[str]
             before = text[max(0, k - 2):k].rstrip()
             out.append((1.0, not before or (before[-1].islower())))
     for k in range(max(lo - 2, 0), min(hi, len(text) - 2)):
-        price = _triple(infos, k)
+        price = _triple(infos, k, text)
         if price:
             out.append((price, True))
     return out
@@ -243,14 +254,16 @@ def _junction(infos: list[tuple[str, int, float, int]], text: str, k: int) -> fl
     s2, k2, p2, c2 = infos[k + 1]
     if k2 == MARK:
         # a combining mark belongs after a letter; after a digit or symbol it is a rare
-        # effect (strike-through), after a space it is debris
-        return 0.0 if k1 in (LETTER, MARK) else 2.5 if k1 == SPACE else 0.8
+        # effect (strike-through), after a space it is debris. Text is normally NFC: a mark
+        # that would compose with its letter ('o' + U+0323 is 'ọ') should not be separate.
+        if k1 in (LETTER, MARK):
+            return 1.0 if len(unicodedata.normalize("NFC", text[k:k + 2])) == 1 else 0.0
+        return 0.0 if k1 == SPACE else 0.5  # (after a space: charged on the mark itself)
     if k1 == LETTER and k2 == LETTER:
         price = 0.0
         if s1 != s2:
             price += _FRIENDS.get(frozenset({s1, s2}), 2.5)
-        elif (p1 or p2) and s1 in _covered() and (text[k] + text[k + 1]).lower() \
-                not in letterpairs.load()[2]:
+        elif (p1 or p2) and s1 in _covered() and not _attested(text[k], text[k + 1]):
             price += 0.9  # no common word has these two letters side by side
         if c1 == -1 and c2 == 1 and (p1 or p2):
             price += 1.2  # a capital inside a lower-case word, and not ASCII camel case
@@ -258,18 +271,47 @@ def _junction(infos: list[tuple[str, int, float, int]], text: str, k: int) -> fl
     if k2 in (SYMBOL, PUNCT, OTHER) and p2 and text[k + 1] not in _INTRAWORD:
         if k1 == LETTER and text[k] in data.suspect_letters():
             return 1.5  # 'Ã' and 'Â' open most Windows-1252 mojibake: 'Ã©', 'Â£'
+        if text[k] in _CLOSING and text[k + 1] in _OPENING:
+            return 1.2  # a closing mark glued to an opening one: '»¡', '”“'
         if k1 in (SYMBOL, PUNCT, OTHER) and p1 and max(p1, p2) >= 0.5:
             return 0.7  # a pile of symbols: '×‘', '™«'
     return 0.0
 
 
-def _triple(infos: list[tuple[str, int, float, int]], k: int) -> float:
+def _attested(a: str, b: str) -> bool:
+    pair = (a + b).lower()
+    if pair in letterpairs.load()[2]:
+        return True
+    if len(a.casefold()) == len(a.lower()) and len(b.casefold()) == len(b.lower()):
+        return False
+    folded = a.casefold()[-1:] + b.casefold()[:1]  # the lists fold 'ß' to 'ss'
+    return folded.isascii() or folded in letterpairs.load()[2]
+
+
+def _triple(infos: list[tuple[str, int, float, int]], k: int, text: str) -> float:
     a, b, c = infos[k], infos[k + 1], infos[k + 2]
+    # two scripts across an apostrophe: "cos'猫" is "cos'è" read as GB18030
+    if a[1] == c[1] == LETTER and text[k + 1] in "'’" and a[0] != c[0] \
+            and frozenset({a[0], c[0]}) not in _FRIENDS:
+        return 2.5
     # a lower-case letter after two capitals, with something non-ASCII: 'DATà', 'ĂĽh'
     if a[1] == b[1] == c[1] == LETTER and a[3] == b[3] == 1 and c[3] == -1 \
             and (b[2] or c[2]):
         return 1.2
     return 0.0
+
+
+def local_cost(left: str, ch: str, right: str) -> float:
+    """A quick price for ``ch`` between two neighbours: itself and its two junctions."""
+    window = left[-1:] + ch + right[:1]
+    infos = [info(c) for c in window]
+    k = len(left[-1:])
+    price = infos[k][2]
+    if k:
+        price += _junction(infos, window, 0)
+    if k + 1 < len(window):
+        price += _junction(infos, window, k)
+    return price
 
 
 def scripts(text: str) -> frozenset[str]:

@@ -10,14 +10,16 @@ with no other damage, when the rest of the article shows GBK mojibake.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from audit.normalize.encoding import data, lossy, plausibility
+from audit.normalize.encoding import data, lossy, plausibility, words
 from audit.normalize.encoding.charmaps import (
     DOUBLE_BYTE,
     DOUBLE_GATE,
+    LAYER_GATE,
     SINGLE_BYTE,
     SINGLE_GATE,
     DoubleByte,
@@ -38,8 +40,9 @@ PRICE = 1.5             # assuming damage without other evidence
 PRICE_CONFIRMED = 0.3   # ... once the same codec has clearly repaired another piece
 PRICE_NBSP = 0.5        # reading a space as a lost no-break space
 PRICE_INCONSISTENT = 1.0  # the paragraph also has clean non-ASCII text
-PRICE_UNRESOLVED = 2.5  # a lost character we could not infer (it stays U+FFFD)
-CONFIRMS = 1.0          # gain above which a piece confirms its codec
+PRICE_UNRESOLVED = 0.5  # a marked lost character we could not infer (it stays U+FFFD)
+CONFIRMS = 0.5          # gain above which a piece confirms its codec
+TOLERANCE = 1.0         # a confirmed codec that explains a whole paragraph takes all of it
 AMBIGUOUS = 1.0         # two codecs whose readings differ by less are a coin toss
 
 _REGION = re.compile(r"[^\x00-\x7f]+(?:[ ?][^\x00-\x7f]+)*[ ?]?")
@@ -55,6 +58,8 @@ class Choice:
     after: str
     gain: float
     guesses: list[lossy.Guess] = field(default_factory=list)
+    consistent: bool = False   # the codec explains all the paragraph's non-ASCII text
+    final: str = ""            # what ``after`` becomes once deeper layers are undone too
 
     @property
     def codec(self) -> SingleByte | DoubleByte:
@@ -68,7 +73,8 @@ def candidates(text: str) -> Iterator[Piece]:
             if not SINGLE_GATE.search(text, m.start(), m.end()):
                 continue
             for codec in SINGLE_BYTE:
-                yield from single_byte_pieces(text, m.start(), m.end(), codec)
+                if codec.gate.search(text, m.start(), m.end()):
+                    yield from single_byte_pieces(text, m.start(), m.end(), codec)
     if DOUBLE_GATE.search(text):
         for m in _RUN.finditer(text):
             if not DOUBLE_GATE.search(text, m.start(), m.end()):
@@ -86,7 +92,8 @@ def _decode(text: str, piece: Piece) -> tuple[str, list[lossy.Guess]]:
             rest = "".join(p if isinstance(p, str) else "\ufffd" for p in piece.parts[i + 1:])
             before = text[max(0, piece.start - 400):piece.start] + done
             guess = lossy.choose(lossy.candidates(part, piece.codec), before,
-                                 rest + text[piece.end:piece.end + CONTEXT])
+                                 rest + text[piece.end:piece.end + CONTEXT],
+                                 marked=any(m in ("\ufffd", "?") for m in part.marks))
             fills[i] = guess.char
             guesses.append(guess)
             done += guess.char
@@ -104,7 +111,7 @@ def _decode(text: str, piece: Piece) -> tuple[str, list[lossy.Guess]]:
     return decoded, guesses
 
 
-def price(piece: Piece, observed: str, guesses: list[lossy.Guess], *, confirmed: bool,
+def price(piece: Piece, around: str, guesses: list[lossy.Guess], *, confirmed: bool,
           consistent: bool, inconsistent: bool, marked: bool) -> float:
     """What assuming damage costs before the piece's plausibility gain pays for it.
 
@@ -118,26 +125,24 @@ def price(piece: Piece, observed: str, guesses: list[lossy.Guess], *, confirmed:
     """
     base = PRICE if piece.nbytes <= 2 else 0.8 if piece.nbytes == 3 else 0.5
     if piece.nbytes <= 2 and not any(plausibility.info(ch)[1] == plausibility.LETTER
-                                     for ch in observed):
-        base += 2.0
+                                     for ch in around):
+        base += 2.0  # '= √π', '`¬´': symbols among symbols prove nothing
     nbsp = PRICE_NBSP
     if confirmed:
         base = nbsp = 0.0
     else:
-        if any(lead not in (0xC2, 0xC3) for lead in piece.a0_leads):
+        if piece.nbytes <= 2 and any(lead not in (0xC2, 0xC3) for lead in piece.a0_leads):
             return float("inf")  # 'Е ' as 'Š': a space read as A0 needs other evidence
         if consistent and marked:
             base /= 4
         if inconsistent:
             base += PRICE_INCONSISTENT
         base += piece.codec.prior
-    if isinstance(piece.codec, SingleByte) and piece.codec.name != "cp1252":
-        # a C1 control where this codec has a character of its own: a mixed reading
-        base += sum(1.0 for ch in observed if "\x80" <= ch <= "\x9f"
-                    and ord(ch) not in piece.codec.undefined)
     for g in guesses:
         if g.char != "\ufffd":
             base += 1.0 - g.confidence
+        elif not g.marked:
+            return float("inf")  # a silent loss we cannot even guess: no evidence of one
         else:
             base += PRICE_UNRESOLVED
     return base + nbsp * piece.a0
@@ -152,18 +157,32 @@ def evaluate(text: str, piece: Piece, context: frozenset[str], *, confirmed: boo
     lo = len(left)
     old = plausibility.cost(left + observed + right, lo, lo + len(observed), context)
     new = plausibility.cost(left + decoded + right, lo, lo + len(decoded), context)
-    if depth == 0 and new > 0.5:
+    if decoded == "\ufffd" and not guesses:
+        new = 0.3  # 'ï¿½' is U+FFFD itself in mojibake: restoring it is a faithful repair
+    # a '?' that stood for a lost byte and the U+FFFD that replaces it carry the same news:
+    # making the loss visible is not charged as damage
+    new -= plausibility.info("\ufffd")[2] * sum(
+        1 for g in guesses if g.char == "\ufffd" and g.marked)
+    final = decoded
+    if depth < MAX_LAYERS - 1 and new > 0.5 and LAYER_GATE.search(decoded):
         # double encoding: the reading may itself be mojibake ('Г‚ВЈ' -> 'Â£' -> '£'); judge
         # it by what the next layer makes of it
-        deeper = one_layer(decoded, set(), depth=1)
+        hi = lo + len(decoded)
+        deeper = [replace(c, start=c.start - lo, end=c.end - lo, after=c.final)
+                  for c in one_layer(left + decoded + right, set(), depth=depth + 1)
+                  if lo <= c.start and c.end <= hi]
         if deeper:
             inner = apply_choices(decoded, deeper)
-            new = min(new, plausibility.cost(left + inner + right, lo, lo + len(inner),
-                                             context))
-    cost = price(piece, observed, guesses, confirmed=confirmed, consistent=consistent,
+            deep = plausibility.cost(left + inner + right, lo, lo + len(inner), context)
+            if deep < new:
+                new, final = deep, inner
+    observed = text[piece.start:piece.end]
+    cost = price(piece, text[max(0, piece.start - 1):piece.end + 1], guesses,
+                 confirmed=confirmed, consistent=consistent,
                  inconsistent=inconsistent,
                  marked=plausibility.marked(left + observed + right, lo, lo + len(observed)))
-    return Choice(piece, piece.start, piece.end, decoded, old - new - cost, guesses)
+    return Choice(piece, piece.start, piece.end, decoded, old - new - cost, guesses,
+                  consistent, final)
 
 
 def apply_choices(text: str, choices: list[Choice]) -> str:
@@ -225,56 +244,138 @@ def one_layer(text: str, confirmed: set[str], depth: int = 0) -> list[Choice]:
                         consistent=p.codec.name in para.consistent,
                         inconsistent=para.inconsistent, depth=depth)
 
-    choices = [judge(p, p.codec.name in confirmed) for p in pieces]
-    # a codec is confirmed by a clear win that no other codec contests
-    newly = {c.codec.name for c in choices if c.gain >= CONFIRMS
-             and not _rivals(c, choices, margin=AMBIGUOUS)} - confirmed
+    choices = _judge_all(pieces, judge, confirmed)
+    taken = _select(text, choices, contexts, confirmed)
+    # a codec is confirmed by a clear win in the document; judge its other pieces again
+    newly = {c.codec.name for c in taken if c.gain >= CONFIRMS} - confirmed
     if newly:
         confirmed |= newly
-        choices = [judge(c.piece, True) if c.codec.name in newly else c for c in choices]
-    good = [c for c in choices
-            if c.gain > 0 or (c.gain >= 0 and c.codec.name in confirmed)]
+        # a piece does not confirm itself: only the others are judged again
+        chosen = {id(c) for c in taken}
+        choices = [judge(c.piece, True) if c.codec.name in newly and id(c) not in chosen
+                   else c for c in choices]
+        taken = _select(text, choices, contexts, confirmed)
+    return _not_hopeless(text, taken)
+
+
+def _select(text: str, choices: list[Choice], contexts: dict[int, _Paragraph],
+            confirmed: set[str]) -> list[Choice]:
+    good = [c for c in choices if c.gain > 0 or (c.codec.name in confirmed and c.gain >= (
+        -TOLERANCE if c.consistent else 0.0))]
     good = _credible(text, good, contexts, confirmed)
     good.sort(key=lambda c: -c.gain)
+    starts: list[int] = []   # taken spans, sorted and disjoint
+    ends: list[int] = []
     taken: list[Choice] = []
     for c in good:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
+        i = bisect_right(starts, c.start)
+        if (i and ends[i - 1] > c.start) or (i < len(starts) and starts[i] < c.end):
+            continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
+        taken.append(c)
     return sorted(taken, key=lambda c: c.start)
 
 
-def _rivals(c: Choice, others: list[Choice], margin: float) -> list[Choice]:
-    """Other codecs' readings of an overlapping span that differ and score about as well."""
-    return [o for o in others if o is not c and o.start < c.end and c.start < o.end
-            and o.after != c.after and o.gain > 0 and abs(o.gain - c.gain) < margin]
+def _not_hopeless(text: str, taken: list[Choice]) -> list[Choice]:
+    """Drop the repairs of a paragraph when most of its telltales are in text that no
+    repair touches: the few pieces that happen to decode are coincidences in a garble."""
+    by_para: dict[int, list[Choice]] = {}
+    for c in taken:
+        by_para.setdefault(_paragraph(text, c.start)[0], []).append(c)
+    drop: set[int] = set()
+    for start, members in by_para.items():
+        end = _paragraph(text, start)[1]
+        before = _telltales(text[start:end])
+        residue = _telltales(apply_choices(text[start:end], [
+            Choice(c.piece, c.start - start, c.end - start, " ", c.gain) for c in members]))
+        if before >= 3 and residue > before / 2:
+            drop.add(start)
+    return [c for c in taken if _paragraph(text, c.start)[0] not in drop]
+
+
+def _telltales(para: str) -> int:
+    """Telltales of mojibake in ``para``; they only occur around non-ASCII characters."""
+    total = 0
+    for m in _RUN.finditer(para):
+        lo = max(0, m.start() - 2)
+        window = para[lo:m.end() + 2]
+        total += sum(1 for _, strong in plausibility.signals(
+            window, m.start() - lo, m.end() - lo, frozenset()) if strong)
+    return total
+
+
+def _judge_all(pieces: list[Piece], judge, confirmed: set[str]) -> list[Choice]:
+    """Judge every piece; codecs that read a span identically (GBK and GB18030, Windows-1252
+    and -1254 on most text) share one judgement, shifted by their priors."""
+    out: list[Choice] = []
+    seen: dict[tuple[int, int, tuple, bool], Choice] = {}
+    for p in pieces:
+        sure = p.codec.name in confirmed
+        key = (p.start, p.end, tuple(x if isinstance(x, str) else id(x) for x in p.parts)
+               if not p.lost else (id(p),), sure)
+        twin = seen.get(key)
+        if twin is not None and twin.piece.a0 == p.a0:
+            shift = 0.0 if sure else twin.codec.prior - p.codec.prior
+            out.append(replace(twin, piece=p, gain=twin.gain + shift))
+            continue
+        seen[key] = choice = judge(p, sure)
+        out.append(choice)
+    return out
+
+
+def _rivals(c: Choice, others: list[Choice], longest: int) -> list[Choice]:
+    """Other codecs' readings of an overlapping span that differ from this one (``others``
+    sorted by start; none longer than ``longest``)."""
+    out = []
+    i = bisect_left(others, c.start - longest, key=lambda x: x.start)
+    for o in others[i:]:
+        if o.start >= c.end:
+            break
+        if o.piece.codec is not c.piece.codec and c.start < o.end and o.after != c.after:
+            out.append(o)
+    return out
 
 
 def _credible(text: str, found: list[Choice], contexts: dict[int, _Paragraph],
               confirmed: set[str]) -> list[Choice]:
-    """Drop choices the document does not back up.
+    """Drop choices the document does not back up (a codec confirmed elsewhere in the
+    document is backed up):
 
-    - *ambiguous*: another codec reads the same span differently and about as well, and
-      neither or both are confirmed elsewhere in the document;
-    - *isolated*: a single two-byte piece in a paragraph that has clean non-ASCII text too
-      (``– DrÃ¥ber``): inconsistent text needs more than one coincidence.
+    - *ambiguous*: another codec reads the span differently and is confirmed, or about
+      as good; in a paragraph that also has clean non-ASCII text, a codec must explain the
+      paragraph twice as well as its rival (``– DrÃ¥ber``: ``Ã¥`` is å in Latin-1 and a
+      combining mark in Mac Roman; ftfy leaves it too).
     """
+    found = sorted(found, key=lambda c: c.start)
+    longest = max((c.end - c.start for c in found), default=0)
+    support: dict[tuple[int, str], float] = {}
+    for c in found:
+        key = (_paragraph(text, c.start)[0], c.codec.name)
+        support[key] = support.get(key, 0.0) + c.gain
     out = []
     for c in found:
-        mine = c.codec.name in confirmed
-        rivals = [o for o in _rivals(c, found, AMBIGUOUS)
-                  if (o.codec.name in confirmed) == mine]
-        if rivals or any(o.codec.name in confirmed and not mine for o in _rivals(c, found, 1e9)):
-            continue
-        if mine:
+        if c.codec.name in confirmed:
             out.append(c)
             continue
-        para_start = _paragraph(text, c.start)[0]
-        if contexts[para_start].inconsistent and c.piece.nbytes <= 2 and not any(
-                o.codec.name == c.codec.name and o.start != c.start
-                and _paragraph(text, o.start)[0] == para_start for o in found):
+        para = _paragraph(text, c.start)[0]
+        mine = support[(para, c.codec.name)]
+        if any(o.codec.name in confirmed or (
+                abs(o.gain - c.gain) < AMBIGUOUS and not _better_word(text, c, o)) or (
+                contexts[para].inconsistent and mine < 2 * support[(para, o.codec.name)])
+               for o in _rivals(c, found, longest)):
             continue
         out.append(c)
     return out
+
+
+def _better_word(text: str, c: Choice, o: Choice) -> bool:
+    """Whether ``c``'s reading makes a word ten times more frequent than ``o``'s does."""
+    def reading(x: Choice) -> str:
+        word = words.word_at(text[:x.start] + "\0" * len(x.after) + text[x.end:],
+                             x.start, x.start + len(x.after))
+        return word.replace("\0" * len(x.after), x.after)
+    return words.frequency(reading(c)) >= words.frequency(reading(o)) + 1.0
 
 
 def edits(choices: list[Choice], text: str) -> list[Edit]:
