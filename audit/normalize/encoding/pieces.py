@@ -27,8 +27,6 @@ QMARK = -5     # '?': maybe a character an encoder could not write
 SPACE = -6     # ' ': maybe a no-break space (A0) turned into a space
 
 _NEED = [0] * 0xC2 + [1] * 30 + [2] * 16 + [3] * 5 + [0] * 11   # by lead byte
-_VALID_UTF8 = re.compile(rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
-                         rb"|[\xf0-\xf4][\x80-\xbf]{3})+")
 # a sequence cut short at the end of a run: its last bytes were dropped
 _CUT_UTF8 = re.compile(rb"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]?|[\xf0-\xf4][\x80-\xbf]{0,2})$")
 # Two-byte leads whose sequence, with a space where A0 stood, gives a likely character:
@@ -304,31 +302,58 @@ def single_byte_pieces(text: str, start: int, end: int, codec: SingleByte) -> li
 
 
 def _worth(p: Piece, codec: SingleByte | DoubleByte) -> bool:
-    """A single-byte piece needs a whole sequence, or a lost one with a surviving
-    continuation byte or an explicit mark: a lone lead letter proves nothing."""
+    """A piece needs a whole non-ASCII sequence. Under a single-byte codec every lost
+    sequence must also show a surviving continuation byte or a mark where the byte was lost:
+    a lone lead letter ('Ä' before 'rger') proves nothing."""
+    whole = False
     for part in p.parts:
         if isinstance(part, str):
-            if not part.isascii():
-                return True
-        elif codec.multibyte or any(b is not None for b in part.known[1:]) or any(
+            whole = whole or not part.isascii()
+            continue
+        whole = True
+        if not codec.multibyte and not any(
+                b is not None and m is None for b, m in zip(part.known[1:], part.marks[1:],
+                                                            strict=True)) and not any(
                 m in ("\ufffd", "?") for m in part.marks):
-            return True
-    return False
+            return False
+    return whole
 
 
 # -- double-byte codecs -------------------------------------------------------------------
 
+_TOKENS = re.compile(rb"(?P<seq>[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
+                     rb"|[\xf0-\xf4][\x80-\xbf]{3})|(?P<lead>[\xc2-\xf4][\x80-\xbf]*)"
+                     rb"|(?P<cont>[\x80-\xbf])|(?P<bad>[\xc0\xc1\xf5-\xff])")
+
+
+def _looks_utf8(data: bytes, marked: bool) -> bool:
+    """A quick test of a run's bytes: whole UTF-8 sequences, with at most a few cut short
+    (a lost byte) and no byte UTF-8 never uses, unless the decoder marked losses. Clean
+    text in a double-byte codec fails it almost always, at C speed."""
+    whole = cut = stray = 0
+    for m in _TOKENS.finditer(data):
+        kind = m.lastgroup
+        if kind == "seq":
+            whole += 1
+        elif kind == "lead":
+            cut += 1
+        elif kind == "cont":
+            stray += 1
+        elif not marked:
+            return False
+    if marked:
+        return whole + cut > 0
+    # the last sequence of a run may be cut by a drop before the next ASCII byte
+    tail = _CUT_UTF8.search(data)
+    if tail and tail.group():
+        cut -= 1
+    return whole + (1 if tail and tail.group() else 0) > 0 and 3 * (cut + stray) <= whole
+
 def double_byte_pieces(text: str, start: int, end: int, codec: DoubleByte) -> list[Piece]:
     """Pieces of the non-ASCII run ``text[start:end]`` under a double-byte ``codec``."""
     run = text[start:end]
-    quick = run.encode(codec.name, "ignore")
-    high = sum(1 for b in quick if b >= 0x80)
-    valid = sum(len(m) for m in _VALID_UTF8.findall(quick))
-    cut = _CUT_UTF8.search(quick)
-    valid += len(cut.group()) if cut else 0
-    marks = run.count("\ufffd")
-    if high == 0 or (valid + 2 * marks) < 0.6 * high:
-        return []  # mostly not UTF-8: clean text in this codec, or another codec's mojibake
+    if not _looks_utf8(run.encode(codec.name, "ignore"), "\ufffd" in run):
+        return []  # not UTF-8: clean text in this codec, or another codec's mojibake
     vals: list[int] = []
     owner: list[int] = []
     for k, ch in enumerate(run, start):
