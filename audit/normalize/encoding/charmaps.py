@@ -79,7 +79,11 @@ class SingleByte:
     def gate(self) -> re.Pattern[str]:
         """Where this codec's mojibake may start (see ``SINGLE_GATE``)."""
         conts = self.cont_chars | HOLE_MARKS
-        return re.compile(f"{_class(self.start_chars)}(?:{_class(conts)}|[ ?])")
+        pattern = f"{_class(self.start_chars)}{_class(conts)}"
+        if self.nbsp_space:
+            spaced = {ch for ch, b in self.to_byte.items() if b in A0_LEADS}
+            pattern += f"|{_class(spaced)} "
+        return re.compile(pattern)
 
     def lost_bytes(self, mark: str | None) -> frozenset[int]:
         """Bytes that can have been lost where ``mark`` stands (None: dropped silently)."""
@@ -155,15 +159,25 @@ def _class(chars: frozenset[str] | set[str] | str) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
 
 
+# Lead bytes right after which a space may stand for a lost A0 (see ``pieces._a0_fits``;
+# a space in third place follows a continuation, which the gate catches anyway).
+A0_LEADS = frozenset({0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9, 0xE2, 0xE3, 0xF0})
+
+
 def _build_gates() -> tuple[re.Pattern[str], re.Pattern[str]]:
     starts: set[str] = set()
     conts: set[str] = set()
+    spaced: set[str] = set()
     for c in SINGLE_BYTE:
         starts |= c.start_chars
         conts |= c.cont_chars
+        if c.nbsp_space:
+            spaced |= {ch for ch, b in c.to_byte.items() if b in A0_LEADS}
     # A place where single-byte mojibake may start: a lead reading followed by a continuation
-    # reading, a lost-byte mark, or a space where A0 stood; or a stray C1 control.
-    single = re.compile(f"{_class(starts)}(?:{_class(conts | HOLE_MARKS)}|[ ?])|[\x80-\x9f]")
+    # reading or a lost-byte mark ('?' only for lossy sequences, which have a continuation
+    # before it), a lead that takes A0 followed by a space, or a stray C1 control.
+    single = re.compile(f"{_class(starts)}{_class(conts | HOLE_MARKS)}|{_class(spaced)} "
+                        f"|[\x80-\x9f]")
     # Double-byte mojibake always contains an ideograph, a syllable, a kana or a half-width
     # form; a run without any is left to the single-byte codecs.
     double = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"

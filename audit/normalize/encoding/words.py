@@ -47,3 +47,13 @@ def _zipf(word: str) -> float:
         for lang in data.tie_break_languages(script):
             best = max(best, wordfreq.zipf_frequency(word, lang))
     return best
+
+
+def warm() -> None:
+    """Load every word list the tie-break may need now rather than on the first tie (for
+    benchmarks and long-running services)."""
+    import wordfreq
+
+    for script in ("latin", "cyrillic", "greek", "arabic", "hebrew"):
+        for lang in data.tie_break_languages(script):
+            wordfreq.zipf_frequency("a", lang)

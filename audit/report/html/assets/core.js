@@ -128,10 +128,28 @@ function hideTip() {
   tipFor = null;
 }
 function tipTarget(node) { return node && node.closest ? node.closest('mark.hl, .rep[tabindex]') : null; }
-document.addEventListener('mouseover', function (e) { const t = tipTarget(e.target); if (t) showTip(t); });
+/* A page re-rendered under a resting pointer fires mouseover on whatever now lies under it;
+   only a pointer that really moved may take the tooltip from a focused highlight. */
+let pointerMoved = false;
+document.addEventListener('mousemove', function (e) {
+  pointerMoved = true;
+  // Browsers fire mouseover before mousemove: a real move onto a highlight lands here.
+  const t = tipTarget(e.target);
+  if (t && (t !== tipFor || tip.hidden)) showTip(t);
+});
+document.addEventListener('mouseover', function (e) {
+  const t = tipTarget(e.target);
+  if (!t) return;
+  if (!pointerMoved && tipTarget(document.activeElement)) return;
+  showTip(t);
+});
 document.addEventListener('mouseout', function (e) {
   const t = tipTarget(e.target);
   if (t && t === tipFor && !t.contains(e.relatedTarget) && document.activeElement !== t) hideTip();
 });
-document.addEventListener('focusin', function (e) { const t = tipTarget(e.target); if (t) showTip(t); else hideTip(); });
+document.addEventListener('focusin', function (e) {
+  const t = tipTarget(e.target);
+  pointerMoved = false;
+  if (t) showTip(t); else hideTip();
+});
 document.addEventListener('keydown', function (e) { if (e.key === 'Escape') hideTip(); });
