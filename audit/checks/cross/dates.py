@@ -167,8 +167,8 @@ def date_conflict(ctx: StoryContext) -> Iterator[Hit]:
             said = Counter(_describe(event.members[d]) for d in others)
             best = sorted(said.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             yield Hit(m.start, m.end,
-                      f"'{m.text}' ({_describe(m)}) dates the {event.label} on another day "
-                      f"than {len(others)} other source(s): {best}",
+                      f"'{m.text}' ({_describe(m)}): {len(others)} other source(s) date "
+                      f"this event ({event.label}) to {best}",
                       suggestion=best if agree else None, related=related, document=doc_id)
     for doc_id in sorted(ex):
         for m in ex[doc_id].dates:
