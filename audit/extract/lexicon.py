@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-LEXICON_ROOT = Path(__file__).resolve().parents[2] / "rules" / "lexicons"
+from audit.lexicons import LEXICON_ROOT
 
 
 class LexiconMissing(FileNotFoundError):

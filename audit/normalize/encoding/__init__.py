@@ -28,20 +28,18 @@ from typing import Any
 
 from audit.model import Repair
 from audit.normalize import normalizer
-from audit.normalize.encoding import repair
-from audit.normalize.encoding.charmaps import DOUBLE_GATE, SINGLE_GATE
-from audit.normalize.encoding.restyle import RESTYLERS, restyle_edits
+from audit.normalize.encoding import fixes, repair, residue
 from audit.normalize.encoding.trail import Trail
 
-__all__ = ["fix_and_explain", "fix_text", "looks_damaged"]
+__all__ = ["find_residue", "fix_and_explain", "fix_text", "looks_damaged"]
 
 
-def looks_damaged(text: str) -> bool:
-    """The fast path: False means no codec can explain any part of ``text`` (pure ASCII, or
-    no character that mojibake is made of in a suspicious place). Microseconds per page."""
-    if text.isascii():
-        return False
-    return bool(SINGLE_GATE.search(text) or DOUBLE_GATE.search(text))
+looks_damaged = repair.looks_suspect
+
+
+def find_residue(text: str) -> list[residue.Residue]:
+    """What still looks like mojibake in ``text`` (run it on repaired text)."""
+    return residue.find(text)
 
 
 def fix_and_explain(text: str, *, layers: int = repair.MAX_LAYERS, c1_controls: bool = True,
@@ -54,28 +52,28 @@ def fix_and_explain(text: str, *, layers: int = repair.MAX_LAYERS, c1_controls: 
     were read back as no-break spaces; ``confidence`` is below 1 where a character was
     inferred.
     """
-    styles = [name for name, on in (("uncurl_quotes", uncurl_quotes),
-                                    ("fix_ligatures", fix_ligatures),
-                                    ("fix_width", fix_width)) if on]
-    if not styles and not looks_damaged(text):
+    styles = [fn for fn, on in ((fixes.uncurl_quotes, uncurl_quotes),
+                                (fixes.fix_ligatures, fix_ligatures),
+                                (fixes.fix_width, fix_width)) if on]
+    damaged = looks_damaged(text)
+    if not styles and not damaged:
         return text, []
     trail = Trail(text)
-    current = text
-    confirmed: set[str] = set()
-    if looks_damaged(text):
+    if damaged:
+        focus = None
         for _ in range(layers):
-            choices = repair.one_layer(current, confirmed)
-            if not choices:
+            # each layer brings its own evidence, and a deeper layer can only be inside
+            # what the one above it repaired
+            step = fixes.undo_misreading(trail.text, set(), focus)
+            if not step:
                 break
-            trail.apply(repair.edits(choices, current))
-            current = trail.text
+            trail.apply(step)
+            focus = trail.fresh()
         if c1_controls:
-            trail.apply(repair.c1_edits(current))
-            current = trail.text
-    for name in styles:
-        trail.apply(restyle_edits(current, RESTYLERS[name]))
-        current = trail.text
-    return current, trail.repairs("encoding", _describe)
+            trail.apply(fixes.fix_c1_controls(trail.text))
+    for restyle in styles:
+        trail.apply(restyle(trail.text))
+    return trail.text, trail.repairs("encoding", _describe)
 
 
 def fix_text(text: str, **options: Any) -> str:

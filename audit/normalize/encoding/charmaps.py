@@ -16,7 +16,6 @@ text that mixes Latin-1 and Windows-1252 readings still maps back to one byte st
 
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -29,7 +28,7 @@ REPLACEMENT = "\ufffd"
 HOLE_MARKS = frozenset({REPLACEMENT, "\x1a"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SingleByte:
     """A single-byte codec: every byte 80-FF is one character."""
 
@@ -77,13 +76,24 @@ class SingleByte:
 
     @cached_property
     def gate(self) -> re.Pattern[str]:
-        """Where this codec's mojibake may start (see ``SINGLE_GATE``)."""
-        conts = self.cont_chars | HOLE_MARKS
-        pattern = f"{_class(self.start_chars)}{_class(conts)}"
+        """Where this codec's mojibake may be: a whole UTF-8 sequence, one with a lost byte
+        marked ('?', U+FFFD) or, where the codec drops bytes, the 'â€' of a General
+        Punctuation character cut short; or a lead before a space that stood for A0."""
+        def cls(lo: int, hi: int) -> str:
+            return _class(self.chars(lo, hi))
+        c = _class(self.cont_chars | HOLE_MARKS)
+        cq = _class(self.cont_chars | HOLE_MARKS | {"?"})
+        alts = [f"{cls(0xC2, 0xDF)}{cq}", f"{cls(0xE0, 0xEF)}{c}{cq}",
+                rf"{cls(0xE0, 0xEF)}\?{c}", f"{cls(0xF0, 0xF4)}{c}{c}{cq}",
+                rf"{cls(0xF0, 0xF4)}(?:\?{c}|{c}\?){c}"]
+        if self.undefined:
+            alts.append(f"{cls(0xE2, 0xE2)}{cls(0x80, 0x80)}")
         if self.nbsp_space:
-            spaced = {ch for ch, b in self.to_byte.items() if b in A0_LEADS}
-            pattern += f"|{_class(spaced)} "
-        return re.compile(pattern)
+            alts.append(_class({ch for ch, b in self.to_byte.items()
+                                if b in A0_LEADS and b < 0xE0}) + " ")
+            alts.append(f"{cls(0xE2, 0xE3)} {c}|{cls(0xF0, 0xF0)} {c}{c}")
+            alts.append(f"{cls(0xE0, 0xE3)}{c} ")
+        return re.compile("|".join(alts))
 
     def lost_bytes(self, mark: str | None) -> frozenset[int]:
         """Bytes that can have been lost where ``mark`` stands (None: dropped silently)."""
@@ -96,13 +106,14 @@ class SingleByte:
         return self.undefined
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class DoubleByte:
     """A CJK codec where most characters are two bytes and a pair can swallow an ASCII byte."""
 
     name: str
     label: str
     prior: float = 0.0
+    variant_of: str | None = None   # a superset of this codec (same bytes for its characters)
     multibyte = True
 
     def encode_char(self, ch: str) -> bytes | None:
@@ -111,10 +122,17 @@ class DoubleByte:
         except UnicodeEncodeError:
             return None
 
-    def reproduces(self, data: bytes, observed: str, errors: str) -> bool:
-        """Whether ``data`` decoded with this codec (and ``errors``) reads as ``observed``."""
-        dec = codecs.getincrementaldecoder(self.name)(errors)
-        return dec.decode(data, final=True) == observed
+    @cached_property
+    def single_bytes(self) -> frozenset[int]:
+        """Bytes 80-FF that are characters on their own (Shift-JIS half-width katakana)."""
+        out = set()
+        for b in range(0x80, 0x100):
+            try:
+                bytes([b]).decode(self.name)
+            except UnicodeDecodeError:
+                continue
+            out.add(b)
+        return frozenset(out)
 
 
 # In order of preference when two codecs read a piece the same way; the prior is the extra
@@ -122,25 +140,26 @@ class DoubleByte:
 SINGLE_BYTE: tuple[SingleByte, ...] = (
     # also covers Latin-1, and text that mixes the two readings: C1 controls map to bytes
     SingleByte.build("cp1252", "windows-1252", latin1=True),
-) + tuple(SingleByte.build(*spec) for spec in (
-    ("cp1250", "windows-1250", 0.3),
-    ("cp1251", "windows-1251", 0.3),
-    ("mac_roman", "mac-roman", 0.5),
-    ("cp1254", "windows-1254", 0.2),
-    ("cp1253", "windows-1253", 0.5),
-    ("cp1257", "windows-1257", 0.5),
-    ("iso8859_2", "iso-8859-2", 0.5),
-    ("cp437", "cp437", 0.7),
-))
+    *(SingleByte.build(*spec) for spec in (
+        ("cp1250", "windows-1250", 0.3),
+        ("cp1251", "windows-1251", 0.3),
+        ("mac_roman", "mac-roman", 0.5),
+        ("cp1254", "windows-1254", 0.2),
+        ("cp1253", "windows-1253", 0.5),
+        ("cp1257", "windows-1257", 0.5),
+        ("iso8859_2", "iso-8859-2", 0.5),
+        ("cp437", "cp437", 0.7),
+    )),
+)
 
 DOUBLE_BYTE: tuple[DoubleByte, ...] = (
     DoubleByte("gbk", "gbk"),
-    DoubleByte("gb18030", "gb18030", 0.1),
+    DoubleByte("gb18030", "gb18030", 0.1, variant_of="gbk"),
     DoubleByte("big5", "big5", 0.3),
     DoubleByte("shift_jis", "shift-jis", 0.3),
-    DoubleByte("cp932", "cp932", 0.4),
+    DoubleByte("cp932", "cp932", 0.4, variant_of="shift_jis"),
     DoubleByte("euc_kr", "euc-kr", 0.3),
-    DoubleByte("cp949", "cp949", 0.4),
+    DoubleByte("cp949", "cp949", 0.4, variant_of="euc_kr"),
 )
 
 # Windows-1252 readings that Latin-1 does not have: a piece that uses none of them (and has
@@ -194,9 +213,10 @@ def _build_layer_gate() -> re.Pattern[str]:
     for c in SINGLE_BYTE:
         starts |= c.start_chars
         conts |= c.cont_chars
-    return re.compile(f"{_class(starts)}{_class(conts)}|{DOUBLE_GATE.pattern}")
+    return re.compile(f"{_class(starts)}{_class(conts)}")
 
 
-# Text that a repair produced and that may hold one more layer of mojibake (lost-byte marks
-# and spaces do not count here: they were just explained).
+# Text that a repair produced and that may hold one more layer of single-byte mojibake
+# (lost-byte marks and spaces do not count here: they were just explained; a double-byte
+# layer under a single-byte one shows through anyway, as C1 controls).
 LAYER_GATE = _build_layer_gate()

@@ -3,7 +3,7 @@
 Mojibake glues letters that no language puts side by side (``ã©``, ``äœ``, ``ø±``); clean
 text, in any of these languages, uses pairs its words use. The table is generated data:
 
-    python -m audit.normalize.encoding letter-pairs  # rewrites rules/lexicons/common/letter-pairs.yaml
+    python -m audit.normalize.encoding letter-pairs   # rewrites letter-pairs.yaml
 
 It reads the most frequent words of each language wordfreq ships (ideographic languages
 excepted: ``plausibility`` rates ideographs by the national character sets instead), keeps

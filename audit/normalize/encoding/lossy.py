@@ -27,7 +27,7 @@ from audit.normalize.encoding import data, plausibility
 from audit.normalize.encoding.charmaps import DoubleByte, SingleByte
 from audit.normalize.encoding.pieces import Lost
 
-MIN_CONFIDENCE = 0.6
+MIN_CONFIDENCE = 0.5
 MAX_GUESSES = 256
 
 
@@ -60,6 +60,15 @@ def _allowed_for(lead: int, index: int, codec: SingleByte | DoubleByte, mark: st
 
 def candidates(lost: Lost, codec: SingleByte | DoubleByte) -> tuple[str, ...]:
     """Every character the surviving bytes and the codec's way of losing bytes allow."""
+    return _candidates(tuple(lost.known), tuple(lost.marks), tuple(lost.window),
+                       lost.observed, codec)
+
+
+@lru_cache(maxsize=8192)
+def _candidates(known: tuple[int | None, ...], marks: tuple[str | None, ...],
+                window: tuple[int | None, ...], observed: str,
+                codec: SingleByte | DoubleByte) -> tuple[str, ...]:
+    lost = Lost(list(known), list(marks), window=list(window), observed=observed)
     holes = [i for i, b in enumerate(lost.known) if b is None]
     choices = [_allowed(lost, i, codec) for i in holes]
     if math.prod(len(c) for c in choices) > MAX_GUESSES:
@@ -73,7 +82,8 @@ def candidates(lost: Lost, codec: SingleByte | DoubleByte) -> tuple[str, ...]:
             ch = bytes(raw).decode("utf-8")  # type: ignore[arg-type]
         except UnicodeDecodeError:
             continue
-        if isinstance(codec, DoubleByte) and not _reproduces(lost, codec, values):
+        if isinstance(codec, DoubleByte) and not (
+                _dropped_at_end(lost, codec, values) or _reproduces(lost, codec, values)):
             continue
         found.append(ch)
     if isinstance(codec, SingleByte) and all(m is None for m in lost.marks):
@@ -84,12 +94,25 @@ def candidates(lost: Lost, codec: SingleByte | DoubleByte) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _dropped_at_end(lost: Lost, codec: DoubleByte, values: tuple[int, ...]) -> bool:
+    """The common case, without running the decoder: one byte lost silently at the end of
+    the window, before a byte no trail can be (space, digit, punctuation) or nothing. A
+    double-byte decoder drops such a byte unless it is a character on its own."""
+    window = lost.window
+    if len(values) != 1 or "\ufffd" in lost.observed:
+        return False
+    hole = window.index(None)
+    rest = window[hole + 1:]
+    return (not rest or (len(rest) == 1 and rest[0] is not None and rest[0] < 0x40)) \
+        and values[0] not in codec.single_bytes
+
+
 def _reproduces(lost: Lost, codec: DoubleByte, values: tuple[int, ...]) -> bool:
     """Decode the guessed bytes the way the damage did; they must read as what we see."""
     it = iter(values)
     window = bytes(next(it) if b is None else b for b in lost.window)
     errors = "replace" if "\ufffd" in lost.observed else "ignore"
-    return codec.reproduces(window, lost.observed, errors)
+    return window.decode(codec.name, errors) == lost.observed
 
 
 def _neighbour(ch: str | None) -> str:
@@ -99,6 +122,8 @@ def _neighbour(ch: str | None) -> str:
         return "space"
     if ch.isdigit():
         return "digit"
+    if ch in "sS":
+        return "s"
     if ch.isalpha():
         return "letter"
     if ch in "([{":
@@ -108,9 +133,16 @@ def _neighbour(ch: str | None) -> str:
     return "other"
 
 
-def choose(cands: tuple[str, ...], before: str, after: str, marked: bool = False) -> Guess:
-    """Pick the candidate that fits between ``before`` and ``after`` (the paragraph up to the
-    lost character, and the text after it)."""
+def _weight(weights: dict[str, float], neighbour: str, default: float) -> float:
+    if neighbour == "s" and "s" not in weights:
+        neighbour = "letter"  # the s class refines letter where a character cares
+    return float(weights.get(neighbour, default))
+
+
+def choose(cands: tuple[str, ...], before: str, after: str, open_quote: bool = False,
+           marked: bool = False) -> Guess:
+    """Pick the candidate that fits between ``before`` and ``after`` (the text around the
+    lost character); ``open_quote``: the paragraph so far opened a quote it did not close."""
     if not cands:
         return Guess("\ufffd", 0.0, cands, marked)
     if len(cands) == 1:
@@ -118,17 +150,16 @@ def choose(cands: tuple[str, ...], before: str, after: str, marked: bool = False
     default, table = data.lost_weights()
     left = _neighbour(before[-1] if before else None)
     right = _neighbour(after[0] if after else None)
-    para = before[before.rfind("\n") + 1:]
-    open_quote = para.count("“") > para.count("”")
     scores: list[float] = []
     for c in cands:
         entry = table.get(c)
         if entry is not None:
-            w = float(entry["prior"]) * float(entry["left"].get(left, default)) \
-                * float(entry["right"].get(right, default))
+            sides = entry["left"], entry["right"]
+            w = float(entry["prior"]) * _weight(sides[0], left, default) \
+                * _weight(sides[1], right, default)
         else:
             # no typographic rule: judge the character by how it sits between its neighbours
-            w = 0.5 * math.exp(-2 * plausibility.local_cost(before, c, after))
+            w = 0.2 * math.exp(-2 * plausibility.local_cost(before, c, after))
         if c == "”":
             w *= 3.0 if open_quote else 0.5
         elif c == "“" and open_quote:

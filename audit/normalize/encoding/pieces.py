@@ -352,7 +352,12 @@ def _looks_utf8(data: bytes, marked: bool) -> bool:
 def double_byte_pieces(text: str, start: int, end: int, codec: DoubleByte) -> list[Piece]:
     """Pieces of the non-ASCII run ``text[start:end]`` under a double-byte ``codec``."""
     run = text[start:end]
-    if not _looks_utf8(run.encode(codec.name, "ignore"), "\ufffd" in run):
+    marked = "\ufffd" in run
+    quick = run.encode(codec.name, "ignore")
+    # a run follows an ASCII byte, so in UTF-8 it starts with a lead byte (unless the decoder
+    # marked a loss)
+    if not quick or (not marked and not 0xC2 <= quick[0] <= 0xF4) \
+            or not _looks_utf8(quick, marked):
         return []  # not UTF-8: clean text in this codec, or another codec's mojibake
     vals: list[int] = []
     owner: list[int] = []

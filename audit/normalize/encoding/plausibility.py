@@ -16,7 +16,7 @@ Big5 frequent block, the 2,350 syllables of KS X 1001), so the codecs themselves
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from audit.normalize.encoding import data, letterpairs
 
@@ -64,7 +64,7 @@ def _hangul_cost(ch: str) -> float:
     return 0.3
 
 
-@lru_cache(maxsize=None)
+@cache
 def info(ch: str) -> tuple[str, int, float, int]:
     """``(script, kind, cost, case)`` of a character; case is 1 upper, -1 lower, 0 none."""
     o = ord(ch)
@@ -303,9 +303,14 @@ def _triple(infos: list[tuple[str, int, float, int]], k: int, text: str) -> floa
 
 def local_cost(left: str, ch: str, right: str) -> float:
     """A quick price for ``ch`` between two neighbours: itself and its two junctions."""
-    window = left[-1:] + ch + right[:1]
+    return _local_cost(left[-1:], ch, right[:1])
+
+
+@lru_cache(maxsize=65536)
+def _local_cost(left: str, ch: str, right: str) -> float:
+    window = left + ch + right
     infos = [info(c) for c in window]
-    k = len(left[-1:])
+    k = len(left)
     price = infos[k][2]
     if k:
         price += _junction(infos, window, 0)

@@ -1,21 +1,18 @@
-"""The repair loop: find pieces under every codec, keep the ones that make the text more
-plausible, apply them, and go again for the next layer of damage.
+"""Find and price the pieces of a text that one layer of repair could take.
 
-Evidence is pooled per document: once a codec has clearly explained one piece, the price of
-assuming it for the others drops, because a document usually took one road. That is what
-lets a lone ``鈥`` (two bytes of a dash whose third byte was lost) be repaired in a paragraph
-with no other damage, when the rest of the article shows GBK mojibake.
+``candidates`` finds them under every codec; ``evaluate`` prices one: how much more
+plausible its reading is than the text as it stands, minus what assuming damage costs
+(``price``). ``layers`` decides among them.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from audit.normalize.encoding import data, lossy, plausibility, words
+from audit.normalize.encoding import data, lossy, plausibility
 from audit.normalize.encoding.charmaps import (
     DOUBLE_BYTE,
     DOUBLE_GATE,
@@ -66,39 +63,75 @@ class Choice:
         return self.piece.codec
 
 
+def looks_suspect(text: str) -> bool:
+    """The fast path: False means no codec can explain any part of ``text`` (pure ASCII, or
+    no character that mojibake is made of in a suspicious place). Microseconds per page."""
+    if text.isascii():
+        return False
+    return bool(SINGLE_GATE.search(text) or DOUBLE_GATE.search(text))
+
+
 def candidates(text: str) -> Iterator[Piece]:
     """Every piece of ``text`` under every codec."""
-    if SINGLE_GATE.search(text):
-        for m in _REGION.finditer(text):
-            if not SINGLE_GATE.search(text, m.start(), m.end()):
-                continue
-            for codec in SINGLE_BYTE:
-                if codec.gate.search(text, m.start(), m.end()):
-                    yield from single_byte_pieces(text, m.start(), m.end(), codec)
+    end = 0
+    for hit in SINGLE_GATE.finditer(text):
+        if hit.start() < end:
+            continue  # inside the region just done
+        m = _REGION.match(text, _region_start(text, hit.start()))
+        if m is None:
+            continue
+        end = m.end()
+        for codec in SINGLE_BYTE:
+            if codec.gate.search(text, m.start(), m.end()):
+                yield from single_byte_pieces(text, m.start(), m.end(), codec)
     if DOUBLE_GATE.search(text):
         for m in _RUN.finditer(text):
             if not DOUBLE_GATE.search(text, m.start(), m.end()):
                 continue
+            whole: set[str] = set()
             for codec in DOUBLE_BYTE:
-                yield from double_byte_pieces(text, m.start(), m.end(), codec)
+                if codec.variant_of in whole:
+                    continue  # the base codec read the run in full: the superset reads it so
+                found = double_byte_pieces(text, m.start(), m.end(), codec)
+                if any(p.start == m.start() and p.end == m.end() and not p.lost for p in found):
+                    whole.add(codec.name)
+                yield from found
+
+
+def _region_start(text: str, pos: int) -> int:
+    """Where the region of non-ASCII runs (joined by single spaces or '?') around ``pos``
+    begins."""
+    while pos > 0:
+        prev = text[pos - 1]
+        if prev >= "\x80":
+            pos -= 1
+        elif prev in " ?" and pos > 1 and text[pos - 2] >= "\x80":
+            pos -= 2
+        else:
+            break
+    return pos
 
 
 def _decode(text: str, piece: Piece) -> tuple[str, list[lossy.Guess]]:
+    """The piece's reading, lost characters inferred from their neighbours."""
     fills: dict[int, str] = {}
     guesses: list[lossy.Guess] = []
-    done = ""
-    for i, part in enumerate(piece.parts):
+    before = text[max(0, piece.start - CONTEXT):piece.start]
+    para = text[text.rfind("\n", 0, piece.start) + 1:piece.start]
+    opened = para.count("“") - para.count("”")
+    parts = piece.parts
+    for i, part in enumerate(parts):
         if isinstance(part, Lost):
-            rest = "".join(p if isinstance(p, str) else "\ufffd" for p in piece.parts[i + 1:])
-            before = text[max(0, piece.start - 400):piece.start] + done
             guess = lossy.choose(lossy.candidates(part, piece.codec), before,
-                                 rest + text[piece.end:piece.end + CONTEXT],
+                                 _following(parts, i + 1, text, piece.end), opened > 0,
                                  marked=any(m in ("\ufffd", "?") for m in part.marks))
-            fills[i] = guess.char
+            fills[i] = part = guess.char
             guesses.append(guess)
-            done += guess.char
-        else:
-            done += part
+        if "\n" in part:
+            opened = 0
+            part = part[part.rfind("\n") + 1:]
+        opened += part.count("“") - part.count("”")
+        before = (before + part)[-CONTEXT:]
     decoded = piece.decoded(fills)
     if (piece.a0 and not piece.codec.multibyte and decoded.endswith("à")
             and text[piece.end - 1] == " " and piece.end < len(text)):
@@ -109,6 +142,16 @@ def _decode(text: str, piece: Piece) -> tuple[str, list[lossy.Guess]]:
                                               in data.grave_a_words()):
             decoded += " "
     return decoded, guesses
+
+
+def _following(parts: list[str | Lost], i: int, text: str, end: int) -> str:
+    """The text after part ``i - 1``: the next parts (U+FFFD for lost ones), then the text."""
+    out = ""
+    while i < len(parts) and len(out) < CONTEXT:
+        part = parts[i]
+        out += part if isinstance(part, str) else "\ufffd"
+        i += 1
+    return out if len(out) >= CONTEXT else out + text[end:end + CONTEXT]
 
 
 def price(piece: Piece, around: str, guesses: list[lossy.Guess], *, confirmed: bool,
@@ -141,8 +184,10 @@ def price(piece: Piece, around: str, guesses: list[lossy.Guess], *, confirmed: b
     for g in guesses:
         if g.char != "\ufffd":
             base += 1.0 - g.confidence
-        elif not g.marked:
-            return float("inf")  # a silent loss we cannot even guess: no evidence of one
+        elif not g.marked and not piece.codec.multibyte:
+            # a single-byte decoder dropped a byte without a trace and we cannot even
+            # guess it: no evidence there was one
+            return float("inf")
         else:
             base += PRICE_UNRESOLVED
     return base + nbsp * piece.a0
@@ -150,12 +195,22 @@ def price(piece: Piece, around: str, guesses: list[lossy.Guess], *, confirmed: b
 
 def evaluate(text: str, piece: Piece, context: frozenset[str], *, confirmed: bool = False,
              consistent: bool = False, inconsistent: bool = False, depth: int = 0) -> Choice:
-    decoded, guesses = _decode(text, piece)
     left = text[max(0, piece.start - CONTEXT):piece.start]
     right = text[piece.end:piece.end + CONTEXT]
     observed = text[piece.start:piece.end]
     lo = len(left)
-    old = plausibility.cost(left + observed + right, lo, lo + len(observed), context)
+    signals = plausibility.signals(left + observed + right, lo, lo + len(observed), context)
+    old = sum(price for price, _ in signals)
+    marked = any(strong for _, strong in signals)
+    if not piece.lost and not confirmed and not marked:
+        # text that looks clean and would cost more to call damaged than it could gain
+        floor = price(piece, text[max(0, piece.start - 1):piece.end + 1], [],
+                      confirmed=False, consistent=consistent, inconsistent=inconsistent,
+                      marked=False)
+        if old - floor <= 0:
+            return Choice(piece, piece.start, piece.end, observed, old - floor, [],
+                          consistent, observed)
+    decoded, guesses = _decode(text, piece)
     new = plausibility.cost(left + decoded + right, lo, lo + len(decoded), context)
     if decoded == "\ufffd" and not guesses:
         new = 0.3  # 'ï¿½' is U+FFFD itself in mojibake: restoring it is a faithful repair
@@ -163,10 +218,16 @@ def evaluate(text: str, piece: Piece, context: frozenset[str], *, confirmed: boo
     # making the loss visible is not charged as damage
     new -= plausibility.info("\ufffd")[2] * sum(
         1 for g in guesses if g.char == "\ufffd" and g.marked)
+    cost = price(piece, text[max(0, piece.start - 1):piece.end + 1], guesses,
+                 confirmed=confirmed, consistent=consistent, inconsistent=inconsistent,
+                 marked=marked)
     final = decoded
-    if depth < MAX_LAYERS - 1 and new > 0.5 and LAYER_GATE.search(decoded):
+    if old - new - cost <= 0 and marked and depth < MAX_LAYERS - 1 \
+            and LAYER_GATE.search(decoded):
         # double encoding: the reading may itself be mojibake ('Г‚ВЈ' -> 'Â£' -> '£'); judge
         # it by what the next layer makes of it
+        from audit.normalize.encoding.layers import one_layer  # the layers price pieces
+
         hi = lo + len(decoded)
         deeper = [replace(c, start=c.start - lo, end=c.end - lo, after=c.final)
                   for c in one_layer(left + decoded + right, set(), depth=depth + 1)
@@ -176,11 +237,6 @@ def evaluate(text: str, piece: Piece, context: frozenset[str], *, confirmed: boo
             deep = plausibility.cost(left + inner + right, lo, lo + len(inner), context)
             if deep < new:
                 new, final = deep, inner
-    observed = text[piece.start:piece.end]
-    cost = price(piece, text[max(0, piece.start - 1):piece.end + 1], guesses,
-                 confirmed=confirmed, consistent=consistent,
-                 inconsistent=inconsistent,
-                 marked=plausibility.marked(left + observed + right, lo, lo + len(observed)))
     return Choice(piece, piece.start, piece.end, decoded, old - new - cost, guesses,
                   consistent, final)
 
@@ -192,190 +248,6 @@ def apply_choices(text: str, choices: list[Choice]) -> str:
         pos = c.end
     out.append(text[pos:])
     return "".join(out)
-
-
-def _paragraph(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
-
-
-@dataclass
-class _Paragraph:
-    scripts: frozenset[str]     # of the letters outside every piece
-    inconsistent: bool          # non-ASCII text outside every piece
-    consistent: set[str]        # codecs whose pieces cover all its non-ASCII text
-
-
-def _contexts(text: str, pieces: list[Piece]) -> dict[int, _Paragraph]:
-    by_para: dict[int, list[Piece]] = {}
-    for p in pieces:
-        by_para.setdefault(_paragraph(text, p.start)[0], []).append(p)
-    out: dict[int, _Paragraph] = {}
-    for start, members in by_para.items():
-        end = _paragraph(text, start)[1]
-        mask = bytearray(end - start)
-        per_codec: dict[str, bytearray] = {}
-        for p in members:
-            mask[p.start - start:p.end - start] = b"\x01" * (p.end - p.start)
-            own = per_codec.setdefault(p.codec.name, bytearray(end - start))
-            own[p.start - start:p.end - start] = b"\x01" * (p.end - p.start)
-        para = text[start:end]
-        rest = "".join(ch for ch, m in zip(para, mask, strict=True) if not m)
-        high = [i for i, ch in enumerate(para) if ch >= "\x80"]
-        consistent = {name for name, own in per_codec.items() if all(own[i] for i in high)}
-        out[start] = _Paragraph(plausibility.scripts(rest),
-                                any(ch >= "\x80" and not ch.isspace() for ch in rest),
-                                consistent)
-    return out
-
-
-def one_layer(text: str, confirmed: set[str], depth: int = 0) -> list[Choice]:
-    """The pieces worth repairing in ``text``, non-overlapping. ``confirmed`` (codec names
-    that explained damage elsewhere in the document) is updated."""
-    pieces = list(candidates(text))
-    if not pieces:
-        return []
-    contexts = _contexts(text, pieces)
-
-    def judge(p: Piece, sure: bool) -> Choice:
-        para = contexts[_paragraph(text, p.start)[0]]
-        return evaluate(text, p, para.scripts, confirmed=sure,
-                        consistent=p.codec.name in para.consistent,
-                        inconsistent=para.inconsistent, depth=depth)
-
-    choices = _judge_all(pieces, judge, confirmed)
-    taken = _select(text, choices, contexts, confirmed)
-    # a codec is confirmed by a clear win in the document; judge its other pieces again
-    newly = {c.codec.name for c in taken if c.gain >= CONFIRMS} - confirmed
-    if newly:
-        confirmed |= newly
-        # a piece does not confirm itself: only the others are judged again
-        chosen = {id(c) for c in taken}
-        choices = [judge(c.piece, True) if c.codec.name in newly and id(c) not in chosen
-                   else c for c in choices]
-        taken = _select(text, choices, contexts, confirmed)
-    return _not_hopeless(text, taken)
-
-
-def _select(text: str, choices: list[Choice], contexts: dict[int, _Paragraph],
-            confirmed: set[str]) -> list[Choice]:
-    good = [c for c in choices if c.gain > 0 or (c.codec.name in confirmed and c.gain >= (
-        -TOLERANCE if c.consistent else 0.0))]
-    good = _credible(text, good, contexts, confirmed)
-    good.sort(key=lambda c: -c.gain)
-    starts: list[int] = []   # taken spans, sorted and disjoint
-    ends: list[int] = []
-    taken: list[Choice] = []
-    for c in good:
-        i = bisect_right(starts, c.start)
-        if (i and ends[i - 1] > c.start) or (i < len(starts) and starts[i] < c.end):
-            continue
-        starts.insert(i, c.start)
-        ends.insert(i, c.end)
-        taken.append(c)
-    return sorted(taken, key=lambda c: c.start)
-
-
-def _not_hopeless(text: str, taken: list[Choice]) -> list[Choice]:
-    """Drop the repairs of a paragraph when most of its telltales are in text that no
-    repair touches: the few pieces that happen to decode are coincidences in a garble."""
-    by_para: dict[int, list[Choice]] = {}
-    for c in taken:
-        by_para.setdefault(_paragraph(text, c.start)[0], []).append(c)
-    drop: set[int] = set()
-    for start, members in by_para.items():
-        end = _paragraph(text, start)[1]
-        before = _telltales(text[start:end])
-        residue = _telltales(apply_choices(text[start:end], [
-            Choice(c.piece, c.start - start, c.end - start, " ", c.gain) for c in members]))
-        if before >= 3 and residue > before / 2:
-            drop.add(start)
-    return [c for c in taken if _paragraph(text, c.start)[0] not in drop]
-
-
-def _telltales(para: str) -> int:
-    """Telltales of mojibake in ``para``; they only occur around non-ASCII characters."""
-    total = 0
-    for m in _RUN.finditer(para):
-        lo = max(0, m.start() - 2)
-        window = para[lo:m.end() + 2]
-        total += sum(1 for _, strong in plausibility.signals(
-            window, m.start() - lo, m.end() - lo, frozenset()) if strong)
-    return total
-
-
-def _judge_all(pieces: list[Piece], judge, confirmed: set[str]) -> list[Choice]:
-    """Judge every piece; codecs that read a span identically (GBK and GB18030, Windows-1252
-    and -1254 on most text) share one judgement, shifted by their priors."""
-    out: list[Choice] = []
-    seen: dict[tuple[int, int, tuple, bool], Choice] = {}
-    for p in pieces:
-        sure = p.codec.name in confirmed
-        key = (p.start, p.end, tuple(x if isinstance(x, str) else id(x) for x in p.parts)
-               if not p.lost else (id(p),), sure)
-        twin = seen.get(key)
-        if twin is not None and twin.piece.a0 == p.a0:
-            shift = 0.0 if sure else twin.codec.prior - p.codec.prior
-            out.append(replace(twin, piece=p, gain=twin.gain + shift))
-            continue
-        seen[key] = choice = judge(p, sure)
-        out.append(choice)
-    return out
-
-
-def _rivals(c: Choice, others: list[Choice], longest: int) -> list[Choice]:
-    """Other codecs' readings of an overlapping span that differ from this one (``others``
-    sorted by start; none longer than ``longest``)."""
-    out = []
-    i = bisect_left(others, c.start - longest, key=lambda x: x.start)
-    for o in others[i:]:
-        if o.start >= c.end:
-            break
-        if o.piece.codec is not c.piece.codec and c.start < o.end and o.after != c.after:
-            out.append(o)
-    return out
-
-
-def _credible(text: str, found: list[Choice], contexts: dict[int, _Paragraph],
-              confirmed: set[str]) -> list[Choice]:
-    """Drop choices the document does not back up (a codec confirmed elsewhere in the
-    document is backed up):
-
-    - *ambiguous*: another codec reads the span differently and is confirmed, or about
-      as good; in a paragraph that also has clean non-ASCII text, a codec must explain the
-      paragraph twice as well as its rival (``– DrÃ¥ber``: ``Ã¥`` is å in Latin-1 and a
-      combining mark in Mac Roman; ftfy leaves it too).
-    """
-    found = sorted(found, key=lambda c: c.start)
-    longest = max((c.end - c.start for c in found), default=0)
-    support: dict[tuple[int, str], float] = {}
-    for c in found:
-        key = (_paragraph(text, c.start)[0], c.codec.name)
-        support[key] = support.get(key, 0.0) + c.gain
-    out = []
-    for c in found:
-        if c.codec.name in confirmed:
-            out.append(c)
-            continue
-        para = _paragraph(text, c.start)[0]
-        mine = support[(para, c.codec.name)]
-        if any(o.codec.name in confirmed or (
-                abs(o.gain - c.gain) < AMBIGUOUS and not _better_word(text, c, o)) or (
-                contexts[para].inconsistent and mine < 2 * support[(para, o.codec.name)])
-               for o in _rivals(c, found, longest)):
-            continue
-        out.append(c)
-    return out
-
-
-def _better_word(text: str, c: Choice, o: Choice) -> bool:
-    """Whether ``c``'s reading makes a word ten times more frequent than ``o``'s does."""
-    def reading(x: Choice) -> str:
-        word = words.word_at(text[:x.start] + "\0" * len(x.after) + text[x.end:],
-                             x.start, x.start + len(x.after))
-        return word.replace("\0" * len(x.after), x.after)
-    return words.frequency(reading(c)) >= words.frequency(reading(o)) + 1.0
 
 
 def edits(choices: list[Choice], text: str) -> list[Edit]:
@@ -391,19 +263,4 @@ def edits(choices: list[Choice], text: str) -> list[Edit]:
         if c.piece.a0:
             step["nbsp_from_space"] = c.piece.a0
         out.append(Edit(c.start, c.end, c.after, step))
-    return out
-
-
-_C1 = re.compile("[\x80-\x9f]+")
-_CP1252_C1 = {b: bytes([b]).decode("cp1252", "ignore") for b in range(0x80, 0xA0)}
-
-
-def c1_edits(text: str) -> list[Edit]:
-    """C1 controls left after the UTF-8 repair are Windows-1252 bytes read as Latin-1."""
-    out = []
-    for m in _C1.finditer(text):
-        fixed = "".join(_CP1252_C1[ord(c)] or c for c in m.group())
-        if fixed != m.group():
-            out.append(Edit(m.start(), m.end(), fixed, {"codec": "latin-1", "from":
-                                                          "windows-1252"}))
     return out

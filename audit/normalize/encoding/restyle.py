@@ -7,12 +7,12 @@ user who wants ftfy's full clean-up can have it and still get one Repair per cha
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from audit.normalize.encoding.trail import Edit
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table(name: str) -> dict[str, str]:
     from ftfy import chardata
 
@@ -28,9 +28,6 @@ def _table(name: str) -> dict[str, str]:
     if name == "fix_width":
         return {chr(k): v for k, v in chardata.WIDTH_MAP.items()}
     raise KeyError(name)
-
-
-RESTYLERS = {name: name for name in ("uncurl_quotes", "fix_ligatures", "fix_width")}
 
 
 def restyle_edits(text: str, name: str) -> list[Edit]:

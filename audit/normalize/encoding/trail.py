@@ -15,6 +15,7 @@ class Chunk:
     end: int
     text: str | None = None     # None: unchanged
     steps: list[dict[str, Any]] = field(default_factory=list)
+    fresh: bool = False         # made by the latest apply
 
 
 @dataclass(frozen=True)
@@ -78,9 +79,23 @@ class Trail:
                 parts.append(current[e.end:starts[j]])
                 break
             steps = [s for c in chunks[first:j] for s in c.steps] + steps
-            out.append(Chunk(chunks[first].start, chunks[j - 1].end, "".join(parts), steps))
+            out.append(Chunk(chunks[first].start, chunks[j - 1].end, "".join(parts), steps,
+                             fresh=True))
             i = j
         self.chunks = out
+
+    def fresh(self) -> list[tuple[int, int]]:
+        """Spans (in the current text) of the chunks the last ``apply`` made, and clears the
+        mark: where the next layer of damage can be."""
+        out = []
+        pos = 0
+        for c in self.chunks:
+            length = len(self._text(c))
+            if c.fresh:
+                out.append((pos, pos + length))
+                c.fresh = False
+            pos += length
+        return out
 
     def _cut(self, cuts: list[int]) -> list[Chunk]:
         """The chunks with unchanged ones cut at the given current positions."""
