@@ -29,6 +29,7 @@ from typing import Any
 from audit.model import Repair
 from audit.normalize import normalizer
 from audit.normalize.encoding import fixes, repair, residue
+from audit.normalize.encoding.charmaps import REPLACEMENT, UNINFERRED
 from audit.normalize.encoding.trail import Trail
 
 __all__ = ["find_residue", "fix_and_explain", "fix_text", "looks_damaged"]
@@ -69,6 +70,7 @@ def fix_and_explain(text: str, *, layers: int = repair.MAX_LAYERS, c1_controls: 
                 break
             trail.apply(step)
             focus = trail.fresh()
+        trail.replace_all(UNINFERRED, REPLACEMENT)
         if c1_controls:
             trail.apply(fixes.fix_c1_controls(trail.text))
     for restyle in styles:

@@ -24,6 +24,10 @@ HOLE = -1          # a lost byte: value unknown
 SPACE_A0 = -2      # a space that may have been byte A0
 
 REPLACEMENT = "\ufffd"
+# Stands for U+FFFD while the repair works, where a character could not be inferred: the
+# next layer must not read our own marks as bytes its codec lost. A noncharacter, which
+# never occurs in interchanged text; it becomes U+FFFD when the repair is done.
+UNINFERRED = "\ufdd0"
 # Characters that can stand for a lost byte.
 HOLE_MARKS = frozenset({REPLACEMENT, "\x1a"})
 
@@ -217,6 +221,5 @@ def _build_layer_gate() -> re.Pattern[str]:
 
 
 # Text that a repair produced and that may hold one more layer of single-byte mojibake
-# (lost-byte marks and spaces do not count here: they were just explained; a double-byte
-# layer under a single-byte one shows through anyway, as C1 controls).
+# (lost-byte marks and spaces do not count here: they were just explained).
 LAYER_GATE = _build_layer_gate()

@@ -67,11 +67,11 @@ def _contexts(text: str, pieces: list[Piece]) -> dict[int, _Paragraph]:
             own[p.start - start:p.end - start] = b"\x01" * (p.end - p.start)
         para = text[start:end]
         rest = "".join(ch for ch, m in zip(para, mask, strict=True) if not m)
-        high = [i for i, ch in enumerate(para) if ch >= "\x80"]
+        high = [i for i, ch in enumerate(para) if ch >= "\x80" and ch != "\ufffd"]
         consistent = {name for name, own in per_codec.items() if all(own[i] for i in high)}
-        out[start] = _Paragraph(plausibility.scripts(rest),
-                                any(ch >= "\x80" and not ch.isspace() for ch in rest),
-                                consistent)
+        # marks of lost bytes are evidence of damage, not clean text
+        out[start] = _Paragraph(plausibility.scripts(rest), any(
+            ch >= "\x80" and not ch.isspace() and ch != "\ufffd" for ch in rest), consistent)
     return out
 
 
@@ -154,7 +154,9 @@ def _not_hopeless(text: str, taken: list[Choice]) -> list[Choice]:
 
 
 def _telltales(para: str) -> int:
-    """Telltales of mojibake in ``para``; they only occur around non-ASCII characters."""
+    """Telltales of mojibake in ``para``; they only occur around non-ASCII characters. Marks
+    of lost bytes do not count: a loss is explained, not a garble."""
+    para = para.replace("\ufffd", "?")
     total = 0
     for m in _RUN.finditer(para):
         lo = max(0, m.start() - 2)
@@ -191,9 +193,16 @@ def _rivals(c: Choice, others: list[Choice], longest: int) -> list[Choice]:
     for o in others[i:]:
         if o.start >= c.end:
             break
-        if o.piece.codec is not c.piece.codec and c.start < o.end and o.after != c.after:
+        if o.piece.codec is not c.piece.codec and c.start < o.end and o.after != c.after \
+                and not _same_but_guesses(c, o):
             out.append(o)
     return out
+
+
+def _same_but_guesses(a: Choice, b: Choice) -> bool:
+    """Two readings of one span that differ only in what they inferred for lost bytes (GBK
+    and GB18030 drop different bytes): not rivals; the better one is simply taken."""
+    return (a.start, a.end) == (b.start, b.end) and a.piece.decoded() == b.piece.decoded()
 
 
 def _credible(text: str, found: list[Choice], contexts: dict[int, _Paragraph],
@@ -202,29 +211,28 @@ def _credible(text: str, found: list[Choice], contexts: dict[int, _Paragraph],
     document is backed up):
 
     - *ambiguous*: another codec reads the span differently and is confirmed, or about
-      as good; in a paragraph that also has clean non-ASCII text, a codec must explain the
-      paragraph twice as well as its rival (``– DrÃ¥ber``: ``Ã¥`` is å in Latin-1 and a
-      combining mark in Mac Roman; ftfy leaves it too).
+      as good (unless its reading makes a much rarer word); in a paragraph that also has
+      clean non-ASCII text, a reading must be twice as good as its rival (``– DrÃ¥ber``:
+      ``Ã¥`` is å in Latin-1 and a combining mark in Mac Roman; ftfy leaves it too).
     """
     found = sorted(found, key=lambda c: c.start)
     longest = max((c.end - c.start for c in found), default=0)
-    support: dict[tuple[int, str], float] = {}
-    for c in found:
-        key = (_paragraph(text, c.start)[0], c.codec.name)
-        support[key] = support.get(key, 0.0) + c.gain
+    readings = {(c.piece.codec.name, c.start, c.end, c.after) for c in found}
     out = []
     for c in found:
         if c.codec.name in confirmed:
             out.append(c)
             continue
-        para = _paragraph(text, c.start)[0]
-        mine = support[(para, c.codec.name)]
-        if any(o.codec.name in confirmed or (
-                abs(o.gain - c.gain) < AMBIGUOUS and not _better_word(text, c, o)) or (
-                contexts[para].inconsistent and mine < 2 * support[(para, o.codec.name)])
-               for o in _rivals(c, found, longest)):
-            continue
-        out.append(c)
+        inconsistent = contexts[_paragraph(text, c.start)[0]].inconsistent
+        for o in _rivals(c, found, longest):
+            if (c.codec.name, o.start, o.end, o.after) in readings:
+                continue  # our codec reads it that way too: another reading, not a rival
+            if o.codec.name in confirmed or (
+                    abs(o.gain - c.gain) < AMBIGUOUS and not _better_word(text, c, o)) or (
+                    inconsistent and c.gain < 2 * o.gain):
+                break
+        else:
+            out.append(c)
     return out
 
 

@@ -86,9 +86,10 @@ def _candidates(known: tuple[int | None, ...], marks: tuple[str | None, ...],
                 _dropped_at_end(lost, codec, values) or _reproduces(lost, codec, values)):
             continue
         found.append(ch)
-    if isinstance(codec, SingleByte) and all(m is None for m in lost.marks):
-        # a single-byte decoder dropped the byte without a trace: only believe it for the
-        # characters that are commonly lost that way (a closing quote after 'â€')
+    if isinstance(codec, SingleByte) and all(m is None for m in lost.marks) \
+            and any(b is not None for b in lost.known[1:]):
+        # a single-byte decoder dropped the last byte without a trace: only believe it for
+        # the characters commonly lost that way (a closing quote after 'â€')
         table = data.lost_weights()[1]
         found = [c for c in found if c in table]
     return tuple(found)

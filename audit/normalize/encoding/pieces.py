@@ -59,6 +59,7 @@ class Piece:
     a0: int = 0          # spaces read as byte A0
     lost: int = 0        # sequences with missing bytes
     nbytes: int = 0      # bytes of the multi-byte sequences: the evidence the piece carries
+    nseq: int = 0        # whole multi-byte sequences
     a0_leads: list[int] = field(default_factory=list)  # lead bytes completed with an A0
 
     def decoded(self, fills: dict[int, str] | None = None) -> str:
@@ -239,6 +240,7 @@ def _make_piece(text: str, codec: SingleByte | DoubleByte, seqs: list[_Seq], own
             piece.parts.append(s.text)
             if s.kind == "char":
                 piece.nbytes += len(s.text.encode("utf-8", "surrogatepass"))
+                piece.nseq += 1
         piece.a0 += s.a0
         if s.a0:
             piece.a0_leads.append(vals[s.lo])
@@ -302,21 +304,24 @@ def single_byte_pieces(text: str, start: int, end: int, codec: SingleByte) -> li
 
 
 def _worth(p: Piece, codec: SingleByte | DoubleByte) -> bool:
-    """A piece needs a whole non-ASCII sequence. Under a single-byte codec every lost
-    sequence must also show a surviving continuation byte or a mark where the byte was lost:
-    a lone lead letter ('Ä' before 'rger') proves nothing."""
-    whole = False
+    """A piece needs a whole non-ASCII sequence. Under a single-byte codec a lost sequence
+    should show a surviving continuation byte or a mark where the byte was lost: a lone
+    lead letter ('Ä' before 'rger') proves nothing by itself, and is only taken inside a
+    piece with at least two whole sequences around it ('бород' + 'Ń', whose 83 was
+    dropped)."""
+    whole = evidence = bare = 0
     for part in p.parts:
         if isinstance(part, str):
-            whole = whole or not part.isascii()
-            continue
-        whole = True
-        if not codec.multibyte and not any(
+            whole += not part.isascii()
+            evidence += not part.isascii()
+        elif codec.multibyte or any(
                 b is not None and m is None for b, m in zip(part.known[1:], part.marks[1:],
-                                                            strict=True)) and not any(
+                                                            strict=True)) or any(
                 m in ("\ufffd", "?") for m in part.marks):
-            return False
-    return whole
+            evidence += 1
+        else:
+            bare += 1
+    return evidence > 0 and (bare == 0 or whole >= 2)
 
 
 # -- double-byte codecs -------------------------------------------------------------------
@@ -347,7 +352,8 @@ def _looks_utf8(data: bytes, marked: bool) -> bool:
     tail = _CUT_UTF8.search(data)
     if tail and tail.group():
         cut -= 1
-    return whole + (1 if tail and tail.group() else 0) > 0 and 3 * (cut + stray) <= whole
+    # a few sequences cut short inside the run are losses the drop model may explain
+    return whole + (1 if tail and tail.group() else 0) > 0 and 3 * (cut + stray) <= whole + 2
 
 def double_byte_pieces(text: str, start: int, end: int, codec: DoubleByte) -> list[Piece]:
     """Pieces of the non-ASCII run ``text[start:end]`` under a double-byte ``codec``."""

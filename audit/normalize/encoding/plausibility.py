@@ -19,6 +19,7 @@ import unicodedata
 from functools import cache, lru_cache
 
 from audit.normalize.encoding import data, letterpairs
+from audit.normalize.encoding.charmaps import REPLACEMENT, UNINFERRED
 
 # kinds
 LETTER, MARK, DIGIT, SPACE, PUNCT, SYMBOL, OTHER = range(7)
@@ -68,6 +69,8 @@ def _hangul_cost(ch: str) -> float:
 def info(ch: str) -> tuple[str, int, float, int]:
     """``(script, kind, cost, case)`` of a character; case is 1 upper, -1 lower, 0 none."""
     o = ord(ch)
+    if ch == UNINFERRED:
+        return info(REPLACEMENT)
     if o < 0x80:
         if ch.isalpha():
             return "latin", LETTER, 0.0, 1 if ch.isupper() else -1

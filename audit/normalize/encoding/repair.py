@@ -17,7 +17,9 @@ from audit.normalize.encoding.charmaps import (
     DOUBLE_BYTE,
     DOUBLE_GATE,
     LAYER_GATE,
+    REPLACEMENT,
     SINGLE_BYTE,
+    UNINFERRED,
     SINGLE_GATE,
     DoubleByte,
     SingleByte,
@@ -41,6 +43,7 @@ PRICE_UNRESOLVED = 0.5  # a marked lost character we could not infer (it stays U
 CONFIRMS = 0.5          # gain above which a piece confirms its codec
 TOLERANCE = 1.0         # a confirmed codec that explains a whole paragraph takes all of it
 AMBIGUOUS = 1.0         # two codecs whose readings differ by less are a coin toss
+SEQUENCE_EVIDENCE = 0.5  # per whole sequence beyond two, in a double-byte piece
 
 _REGION = re.compile(r"[^\x00-\x7f]+(?:[ ?][^\x00-\x7f]+)*[ ?]?")
 _RUN = re.compile(r"[^\x00-\x7f]+")
@@ -125,7 +128,7 @@ def _decode(text: str, piece: Piece) -> tuple[str, list[lossy.Guess]]:
             guess = lossy.choose(lossy.candidates(part, piece.codec), before,
                                  _following(parts, i + 1, text, piece.end), opened > 0,
                                  marked=any(m in ("\ufffd", "?") for m in part.marks))
-            fills[i] = part = guess.char
+            fills[i] = part = UNINFERRED if guess.char == REPLACEMENT else guess.char
             guesses.append(guess)
         if "\n" in part:
             opened = 0
@@ -167,6 +170,10 @@ def price(piece: Piece, around: str, guesses: list[lossy.Guess], *, confirmed: b
     leaves U+FFFD is only worth it when the damage is beyond doubt.
     """
     base = PRICE if piece.nbytes <= 2 else 0.8 if piece.nbytes == 3 else 0.5
+    if piece.codec.multibyte:
+        # pairs of ideographs or syllables make a valid UTF-8 sequence by chance one time in
+        # ten or so; a run of them that does, sequence after sequence, is no chance
+        base -= SEQUENCE_EVIDENCE * max(0, piece.nseq - 2)
     if piece.nbytes <= 2 and not any(plausibility.info(ch)[1] == plausibility.LETTER
                                      for ch in around):
         base += 2.0  # '= √π', '`¬´': symbols among symbols prove nothing
@@ -186,8 +193,10 @@ def price(piece: Piece, around: str, guesses: list[lossy.Guess], *, confirmed: b
             base += 1.0 - g.confidence
         elif not g.marked and not piece.codec.multibyte:
             # a single-byte decoder dropped a byte without a trace and we cannot even
-            # guess it: no evidence there was one
-            return float("inf")
+            # guess it: only believable among whole sequences
+            if piece.nseq < 2:
+                return float("inf")
+            base += PRICE_UNRESOLVED + 1.0
         else:
             base += PRICE_UNRESOLVED
     return base + nbsp * piece.a0
@@ -214,16 +223,16 @@ def evaluate(text: str, piece: Piece, context: frozenset[str], *, confirmed: boo
     new = plausibility.cost(left + decoded + right, lo, lo + len(decoded), context)
     if decoded == "\ufffd" and not guesses:
         new = 0.3  # 'ï¿½' is U+FFFD itself in mojibake: restoring it is a faithful repair
-    # a '?' that stood for a lost byte and the U+FFFD that replaces it carry the same news:
-    # making the loss visible is not charged as damage
+    # a '?' that stood for a lost byte and the U+FFFD that replaces it carry the same news,
+    # and so does a double-byte sequence cut short: making the loss visible is not damage
     new -= plausibility.info("\ufffd")[2] * sum(
-        1 for g in guesses if g.char == "\ufffd" and g.marked)
+        1 for g in guesses if g.char == "\ufffd" and (g.marked or piece.codec.multibyte))
     cost = price(piece, text[max(0, piece.start - 1):piece.end + 1], guesses,
                  confirmed=confirmed, consistent=consistent, inconsistent=inconsistent,
                  marked=marked)
     final = decoded
-    if old - new - cost <= 0 and marked and depth < MAX_LAYERS - 1 \
-            and LAYER_GATE.search(decoded):
+    if old - new - cost <= 0 and depth < MAX_LAYERS - 1 \
+            and (LAYER_GATE.search(decoded) or DOUBLE_GATE.search(decoded)):
         # double encoding: the reading may itself be mojibake ('Г‚ВЈ' -> 'Â£' -> '£'); judge
         # it by what the next layer makes of it
         from audit.normalize.encoding.layers import one_layer  # the layers price pieces

@@ -84,6 +84,12 @@ class Trail:
             i = j
         self.chunks = out
 
+    def replace_all(self, old: str, new: str) -> None:
+        """Swap a placeholder character in every repaired chunk."""
+        for c in self.chunks:
+            if c.text is not None and old in c.text:
+                c.text = c.text.replace(old, new)
+
     def fresh(self) -> list[tuple[int, int]]:
         """Spans (in the current text) of the chunks the last ``apply`` made, and clears the
         mark: where the next layer of damage can be."""
