@@ -194,7 +194,7 @@ def render(results: dict[str, dict[str, float]], command: str) -> str:
              "| part | MB | documents | fix_text MB/s | ftfy MB/s | ratio |",
              "| --- | --- | --- | --- | --- | --- |"]
     for part, r in results.items():
-        lines.append(f"| {part} | {r['MB']:.1f} | {r['documents']:,} | {r['ours']:.2f} | "
+        lines.append(f"| {part} | {r['MB']:.2f} | {r['documents']:,} | {r['ours']:.2f} | "
                      f"{r['ftfy']:.2f} | {r['ratio']:.1f}x |")
     lines.append("")
     damaged = results.get("damaged")

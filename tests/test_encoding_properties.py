@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -41,7 +41,7 @@ def _script(word: str) -> str:
     return names.pop() if len(names) == 1 else "mixed" if names else "ascii"
 
 
-@lru_cache(maxsize=None)
+@cache
 def pool(lang: str) -> tuple[str, ...]:
     import wordfreq
 
@@ -54,7 +54,7 @@ def pool(lang: str) -> tuple[str, ...]:
                  and not (lang in UNSPACED and w.isascii()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def invertible_pool(lang: str, codec: str) -> tuple[str, ...]:
     """Words whose UTF-8 bytes the codec decodes without error, on their own."""
     out = []
@@ -155,7 +155,7 @@ def is_subsequence(part: str, whole: str) -> bool:
     return all(ch in it for ch in part)
 
 
-@pytest.mark.parametrize("codec", ["cp1252", "cp1251", "cp1250"] + DOUBLE)
+@pytest.mark.parametrize("codec", ["cp1252", "cp1251", "cp1250", *DOUBLE])
 @pytest.mark.parametrize("mode", ["replace", "ignore"])
 def test_lossy_damage_gives_back_what_survived(codec, mode):
     """Whatever the damage, every ASCII character that survived is still there, in order.

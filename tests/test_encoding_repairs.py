@@ -16,8 +16,7 @@ from audit.config import Config
 from audit.engine import audit_document
 from audit.model import Document
 from audit.normalize import apply_repairs, default_chain, normalize, replay
-from audit.normalize.encoding import find_residue, fix_and_explain, fix_text, looks_damaged
-from audit.normalize.encoding import fixes
+from audit.normalize.encoding import find_residue, fix_and_explain, fix_text, fixes, looks_damaged
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
@@ -174,11 +173,25 @@ def test_e102_reports_what_could_not_be_repaired():
     assert [f.rule for f in found] == ["E102"] and found[0].severity.value == "error"
 
 
-def test_e102_reports_an_ambiguous_reading_without_repairing_it():
+def test_a_garble_is_left_alone_and_reported():
+    # two layers of Windows-1252, then lower-cased: the layers no longer decode
+    garble = misread(misread("The café’s menu", "cp1252"), "cp1252").lower()
+    assert fix_text(garble) == garble
+    (res,) = find_residue(garble)
+    assert res.reason.startswith("reads as UTF-8") and "€™" in res.reading
+    assert garble[res.start:res.end].startswith("ã")
+
+
+def test_two_bytes_of_doubtful_mojibake_are_left_alone_and_not_reported():
     text = "Bremer/Mccoy – Dr\u00c3\u00a5ber"  # Latin-1 or Mac Roman: ftfy leaves it too
     assert fix_text(text) == text
-    (res,) = find_residue(text)
-    assert text[res.start:res.end] == "\u00c3\u00a5" and res.reading == "å"
+    assert find_residue(text) == []
+
+
+def test_e103_reports_control_characters_apart_from_mojibake():
+    found = _findings("Il a dit\x85 oui, puis caf\u00c3\u00a9.", "E101", "E103")
+    assert sorted((f.rule, f.severity.value) for f in found) == [
+        ("E101", "warning"), ("E103", "info")]
 
 
 # -- corpora -------------------------------------------------------------------------

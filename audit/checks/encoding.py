@@ -73,17 +73,51 @@ def mojibake_repaired(ctx: DocumentContext) -> Iterator[Hit]:
     for r in ctx.repairs:
         if r.normalizer != "encoding" or not r.meta.get("codecs"):
             continue  # restyling asked for by options is not damage
+        if r.reason.startswith("Windows-1252"):
+            continue  # E103
         yield Hit(r.start, r.end, "Mojibake repaired: " + describe(r), suggestion=FIX,
                   coords="original")
+
+
+@document_check("E103", "control-character-repaired", "mojibake", "info", examples=[
+    Example(bad="Nous n'en avons pas encore parlé Tu sais",
+            good="Nous n'en avons pas encore parlé… Tu sais")])
+def control_character_repaired(ctx: DocumentContext) -> Iterator[Hit]:
+    """A C1 control character that stood for a Windows-1252 character, repaired.
+
+    ## What it does
+    Reports C1 control characters (U+0080-U+009F) that the encoding normalizer replaced by
+    the Windows-1252 characters whose bytes they are (`\x85` is `…`, `\x93` is `“`), as
+    browsers do. These come from Windows-1252 text decoded as Latin-1, one character at a
+    time: a lighter kind of damage than mojibake, which is E101.
+
+    ## Why is this bad?
+    Control characters are invisible or break display, and the punctuation they stand for
+    is lost to every reader of the raw text.
+
+    ## Example
+    ```text
+    Nous n'en avons pas encore parlé<U+0085> Tu sais
+    ```
+
+    ## Use instead
+    ```text
+    Nous n'en avons pas encore parlé… Tu sais
+    ```
+    """
+    for r in ctx.repairs:
+        if r.normalizer == "encoding" and r.reason.startswith("Windows-1252"):
+            yield Hit(r.start, r.end, f"Control character repaired: '{_short(r.before)}' → "
+                      f"'{_short(r.after)}' (Windows-1252 read as Latin-1)",
+                      suggestion=FIX, coords="original")
 
 
 @document_check("E102", "mojibake-residue", "mojibake", "error", examples=[
     Example(bad="Sloven\ufffdina is spoken by five million people.",
             good="Slovenčina is spoken by five million people.",
             note="a lost byte nobody can infer"),
-    Example(bad="Bremer/Mccoy – Dr\u00c3\u00a5ber",
-            good="Bremer/Mccoy – Dråber",
-            note="Latin-1 or Mac Roman? The repair does not guess")])
+    Example(bad="The raid was logged as case\x81 17.", good="The raid was logged as case 17.",
+            note="a control character no codec explains")])
 def mojibake_residue(ctx: DocumentContext) -> Iterator[Hit]:
     """Text that still looks like mojibake after the repair.
 

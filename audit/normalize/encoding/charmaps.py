@@ -40,13 +40,23 @@ class SingleByte:
     label: str                     # the name reported in a Repair's codec path
     nbsp_space: bool = True        # byte A0 is a no-break space (so may have become a space)
     prior: float = 0.0             # extra price for assuming this codec (rarer in the wild)
+    variant_of: SingleByte | None = None  # a codec it differs from in a few characters only
     to_byte: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     undefined: frozenset[int] = frozenset()
     multibyte = False
 
+    @cached_property
+    def own(self) -> re.Pattern[str]:
+        """Characters this codec reads differently from the codec it varies."""
+        base = self.variant_of
+        assert base is not None
+        differ = {ch for ch, b in self.to_byte.items() if base.to_byte.get(ch) != b}
+        differ |= {ch for ch, b in base.to_byte.items() if self.to_byte.get(ch) != b}
+        return re.compile(_class(differ))
+
     @classmethod
-    def build(cls, name: str, label: str, prior: float = 0.0, *, latin1: bool = False
-              ) -> SingleByte:
+    def build(cls, name: str, label: str, prior: float = 0.0, *, latin1: bool = False,
+              variant_of: SingleByte | None = None) -> SingleByte:
         to_byte: dict[str, int] = {}
         undefined: set[int] = set()
         for b in range(0x80, 0x100):
@@ -60,7 +70,7 @@ class SingleByte:
             for b in range(0x80, 0xA0):
                 to_byte.setdefault(chr(b), b)  # a Latin-1 reading of the same byte
         nbsp = to_byte.get("\xa0") == 0xA0
-        return cls(name, label, nbsp, prior, to_byte, frozenset(undefined))
+        return cls(name, label, nbsp, prior, variant_of, to_byte, frozenset(undefined))
 
     def native(self, b: int) -> str | None:
         """What the codec itself reads byte ``b`` as (None: undefined)."""
@@ -141,14 +151,19 @@ class DoubleByte:
 
 # In order of preference when two codecs read a piece the same way; the prior is the extra
 # evidence a rarer misreading needs.
+# also covers Latin-1, and text that mixes the two readings: C1 controls map to bytes
+_CP1252 = SingleByte.build("cp1252", "windows-1252", latin1=True)
 SINGLE_BYTE: tuple[SingleByte, ...] = (
-    # also covers Latin-1, and text that mixes the two readings: C1 controls map to bytes
-    SingleByte.build("cp1252", "windows-1252", latin1=True),
+    _CP1252,
     *(SingleByte.build(*spec) for spec in (
         ("cp1250", "windows-1250", 0.3),
         ("cp1251", "windows-1251", 0.3),
         ("mac_roman", "mac-roman", 0.5),
-        ("cp1254", "windows-1254", 0.2),
+    )),
+    # Turkish Windows-1254 differs from Windows-1252 in six letters: only a region with one
+    # of them needs its own reading
+    SingleByte.build("cp1254", "windows-1254", 0.2, variant_of=_CP1252),
+    *(SingleByte.build(*spec) for spec in (
         ("cp1253", "windows-1253", 0.5),
         ("cp1257", "windows-1257", 0.5),
         ("iso8859_2", "iso-8859-2", 0.5),

@@ -119,6 +119,17 @@ def _scan(vals: list[int], *, a0: bool) -> list[_Seq]:
             out.append(_Seq(i, i + 1, "bad"))
             i += 1
             continue
+        j = i + 1 + need
+        if j <= n and all(0x80 <= w <= 0xBF for w in vals[i + 1:j]) \
+                and _second_ok(v, vals[i + 1]):
+            # the common case: a whole sequence of plain bytes
+            try:
+                out.append(_Seq(i, j, "char", bytes(vals[i:j]).decode("utf-8",
+                                                                      "surrogatepass")))
+                i = j
+                continue
+            except UnicodeDecodeError:
+                pass
         known: list[int | None] = [v]
         marks: list[str | None] = [None]
         used_space = False

@@ -193,6 +193,8 @@ def signals(text: str, lo: int, hi: int, context_scripts: frozenset[str]
                 and _inside_word(infos, k):
             out.append((1.5, True))  # 'rÃ©gime': a symbol with letters on both sides
     for k in range(max(lo - 1, 0), min(hi, len(text) - 1)):
+        if not infos[k][2] and not infos[k + 1][2]:
+            continue  # two ASCII characters: nothing to charge
         price = _junction(infos, text, k)
         if price:
             out.append((price, price >= 1.2))
@@ -203,6 +205,8 @@ def signals(text: str, lo: int, hi: int, context_scripts: frozenset[str]
             before = text[max(0, k - 2):k].rstrip()
             out.append((1.0, not before or (before[-1].islower())))
     for k in range(max(lo - 2, 0), min(hi, len(text) - 2)):
+        if not (infos[k][2] or infos[k + 1][2] or infos[k + 2][2]):
+            continue
         price = _triple(infos, k, text)
         if price:
             out.append((price, True))

@@ -19,8 +19,8 @@ from audit.normalize.encoding.charmaps import (
     LAYER_GATE,
     REPLACEMENT,
     SINGLE_BYTE,
-    UNINFERRED,
     SINGLE_GATE,
+    UNINFERRED,
     DoubleByte,
     SingleByte,
     single_byte_label,
@@ -34,7 +34,7 @@ from audit.normalize.encoding.pieces import (
 from audit.normalize.encoding.trail import Edit
 
 MAX_LAYERS = 4
-CONTEXT = 16            # characters of context on each side when pricing a piece
+CONTEXT = 8             # characters of context on each side when pricing a piece
 PRICE = 1.5             # assuming damage without other evidence
 PRICE_CONFIRMED = 0.3   # ... once the same codec has clearly repaired another piece
 PRICE_NBSP = 0.5        # reading a space as a lost no-break space
@@ -85,6 +85,8 @@ def candidates(text: str) -> Iterator[Piece]:
             continue
         end = m.end()
         for codec in SINGLE_BYTE:
+            if codec.variant_of and not codec.own.search(text, m.start(), m.end()):
+                continue  # reads this region exactly as the codec it varies
             if codec.gate.search(text, m.start(), m.end()):
                 yield from single_byte_pieces(text, m.start(), m.end(), codec)
     if DOUBLE_GATE.search(text):
@@ -230,9 +232,17 @@ def evaluate(text: str, piece: Piece, context: frozenset[str], *, confirmed: boo
     cost = price(piece, text[max(0, piece.start - 1):piece.end + 1], guesses,
                  confirmed=confirmed, consistent=consistent, inconsistent=inconsistent,
                  marked=marked)
+    silent = sum(1 for g in guesses if g.char == REPLACEMENT and not g.marked)
+    if silent and not piece.codec.multibyte:
+        # a byte dropped without a trace is believed only inside text that reads well
+        # ('бород' + 'у'), not in a garble that decodes to symbols and marks
+        rest = len(decoded) - silent
+        lost = plausibility.info(REPLACEMENT)[2] * silent
+        if rest < 1 or new - lost > 0.8 * rest:
+            cost = float("inf")
     final = decoded
-    if old - new - cost <= 0 and depth < MAX_LAYERS - 1 \
-            and (LAYER_GATE.search(decoded) or DOUBLE_GATE.search(decoded)):
+    if old - new - cost <= 0 and depth < MAX_LAYERS - 1 and (LAYER_GATE.search(decoded) or (
+            not piece.codec.multibyte and DOUBLE_GATE.search(decoded))):
         # double encoding: the reading may itself be mojibake ('Г‚ВЈ' -> 'Â£' -> '£'); judge
         # it by what the next layer makes of it
         from audit.normalize.encoding.layers import one_layer  # the layers price pieces

@@ -2,9 +2,11 @@
 
 - ``U+FFFD``: bytes lost in transit that could not be inferred;
 - C1 controls: bytes read as Latin-1 that no codec explains;
-- stretches that read as UTF-8 under some codec, with a telltale of mojibake, that the
-  repair left alone because the evidence was too thin or two codecs disagreed (``DrÃ¥ber``
-  next to a clean en dash; ``ĂĽ``, which is ü in Windows-1250 and å in ISO-8859-2).
+- stretches of three bytes or more that read as UTF-8 under some codec, with a telltale of
+  mojibake, that the repair left alone because the paragraph gave too little evidence or
+  two codecs disagreed. Shorter readings are not reported: two bytes of clean text read as
+  a UTF-8 character by chance too often (``DrÃ¥ber`` next to a clean en dash is left alone,
+  as by ftfy).
 """
 
 from __future__ import annotations
@@ -37,8 +39,10 @@ def find(text: str) -> list[Residue]:
     if repair.looks_suspect(text):
         for piece in repair.candidates(text):
             observed = text[piece.start:piece.end]
-            if "\ufffd" in observed or piece.lost:
-                continue  # reported as lost bytes, or too little to read
+            if "\ufffd" in observed or piece.a0 or piece.nseq == 0 or piece.nbytes < 3:
+                # reported as lost bytes; or too little to go on: a two-byte reading of
+                # clean text happens by chance ('Е ' as 'Š', box drawing as 'ſ')
+                continue
             left = text[max(0, piece.start - repair.CONTEXT):piece.start]
             right = text[piece.end:piece.end + repair.CONTEXT]
             lo = len(left)
