@@ -44,6 +44,7 @@ LANGUAGES = ["fr", "de", "es", "pt", "it", "pl", "cs", "tr", "ro", "hu", "sv", "
 UNSPACED = {"zh": ("，", "。"), "ja": ("、", "。")}
 QUOTE_CODECS = ["cp1252", "cp1252", "cp1251", "cp1250", "mac_roman"]
 PARAGRAPH_CODECS = ["gbk", "gbk", "big5", "shift_jis", "euc_kr", "cp1252", "cp1251"]
+AIMS = {"clean English": 20.0, "clean multilingual": 20.0, "damaged": 1.0}
 
 
 class Words:
@@ -205,6 +206,11 @@ def render(results: dict[str, dict[str, float]], command: str) -> str:
     clean = [f"{r['changed']} of {r['documents']:,} {part} documents" for part, r
              in results.items() if "changed" in r]
     lines.append("Clean documents changed by `fix_text`: " + "; ".join(clean) + ".")
+    aims = [f"{part} {r['ratio']:.1f}x of {AIMS[part]:g}x "
+            f"({'met' if r['ratio'] >= AIMS[part] else 'not met'})"
+            for part, r in results.items()]
+    lines += ["", "Aims (issue #3): 20x ftfy's speed on clean text, at least its speed on "
+              "damaged text. This run: " + "; ".join(aims) + "."]
     return "\n".join(lines) + "\n"
 
 

@@ -224,3 +224,31 @@ def hostile_result():
     finding = Finding("X901", "marker", Category.MARKUP, Severity.ERROR, doc.id, 0, 8,
                       "<script>", "a <em>script</em> tag", suggestion="<b>remove</b>")
     return Result([audited], [Story("<i>story</i>", (doc.id,))], [finding])
+
+
+def _flag(ctx):
+    """Flags the marker word FLAG (a rule that exists only in these tests)."""
+    from audit.checks.registry import Hit
+
+    start = ctx.text.find("FLAG")
+    while start != -1:
+        yield Hit(start, start + 4, "marker word")
+        start = ctx.text.find("FLAG", start + 1)
+
+
+@pytest.fixture
+def marker_rule(monkeypatch):
+    """``marker_rule(code, name)`` registers a rule flagging the word FLAG for one test."""
+    from audit.checks import registry
+    from audit.checks.registry import Rule
+    from audit.model import Category, Severity
+
+    registry.all_rules()
+
+    def make(code: str, name: str) -> Rule:
+        rule = Rule(code, name, Category.DROPPED_TEXT, Severity.ERROR, "Flags FLAG.",
+                    "document", check=_flag, origin=f"tests.{name}")
+        monkeypatch.setitem(registry._RULES, code, rule)
+        return rule
+
+    return make

@@ -9,12 +9,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from audit.checks import registry
-from audit.checks.registry import Hit, Rule
 from audit.cli import main
 from audit.config import Config
 from audit.engine import run
-from audit.model import Category, Document, Severity
+from audit.model import Document
 from audit.report import baseline as bl
 
 FINDINGS_SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "audit" / "schemas" /
@@ -24,21 +22,9 @@ DAMAGE = "A FLAG marks damage in this sentence.\n"
 OTHER = "Ferries kept to the timetable, and FLAG another one here.\n"
 
 
-def _flag(ctx):
-    """Flags the marker word FLAG (a rule that exists only in these tests)."""
-    start = ctx.text.find("FLAG")
-    while start != -1:
-        yield Hit(start, start + 4, "marker word")
-        start = ctx.text.find("FLAG", start + 1)
-
-
 @pytest.fixture
-def flag_rule(monkeypatch):
-    registry.all_rules()
-    rule = Rule("X903", "baseline-marker", Category.DROPPED_TEXT, Severity.ERROR,
-                "Flags FLAG.", "document", check=_flag, origin="tests.baseline")
-    monkeypatch.setitem(registry._RULES, "X903", rule)
-    return rule
+def flag_rule(marker_rule):
+    return marker_rule("X903", "baseline-marker")
 
 
 def audit(*texts: str, ids=None):

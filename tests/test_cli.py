@@ -9,30 +9,16 @@ import jsonschema
 import pytest
 
 from audit.checks import registry
-from audit.checks.registry import Hit, Rule
 from audit.cli import main
-from audit.model import Category, Severity
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((ROOT / "audit" / "schemas" / "findings-1.schema.json").read_text())
 TEXT = "The council approved the harbour budget on Tuesday after a long debate.\n"
 
 
-def _flag(ctx):
-    """Flags the marker word FLAG (a rule that exists only in these tests)."""
-    start = ctx.text.find("FLAG")
-    while start != -1:
-        yield Hit(start, start + 4, "marker word")
-        start = ctx.text.find("FLAG", start + 1)
-
-
 @pytest.fixture
-def flag_rule(monkeypatch):
-    registry.all_rules()
-    rule = Rule("X901", "test-marker", Category.DROPPED_TEXT, Severity.ERROR,
-                "Flags FLAG.", "document", check=_flag, origin="tests")
-    monkeypatch.setitem(registry._RULES, "X901", rule)
-    return rule
+def flag_rule(marker_rule):
+    return marker_rule("X901", "test-marker")
 
 
 @pytest.fixture

@@ -133,19 +133,11 @@ def _load_builtins() -> None:
         return
     _loaded_builtins = True
     for module in _BUILTIN_MODULES:
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-    try:
-        declarative = importlib.import_module("audit.checks.declarative")
-    except ModuleNotFoundError as exc:
-        if exc.name != "audit.checks.declarative":
-            raise
-    else:
-        for rule in declarative.load_default_rule_sets():
-            register(rule)
+        importlib.import_module(module)
+    from audit.checks import declarative
+
+    for rule in declarative.load_default_rule_sets():
+        register(rule)
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         ep.load()
 

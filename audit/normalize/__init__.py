@@ -61,11 +61,7 @@ def _load_builtins() -> None:
     if _loaded:
         return
     for module in _BUILTIN_MODULES:
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
+        importlib.import_module(module)
     _loaded = True
 
 

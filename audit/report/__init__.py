@@ -39,11 +39,7 @@ def writers() -> dict[str, Writer]:
     global _loaded
     if not _loaded:
         for module in _BUILTIN_MODULES:
-            try:
-                importlib.import_module(module)
-            except ModuleNotFoundError as exc:
-                if exc.name != module:
-                    raise
+            importlib.import_module(module)
         _loaded = True
     return dict(_WRITERS)
 

@@ -6,11 +6,17 @@ a byline, one paragraph):
 
 1. *find*: map each stretch of suspicious characters back to the bytes some codec decoded
    them from (``charmaps``) and keep the stretches whose bytes are UTF-8 (``pieces``);
-2. *judge*: take a piece only if its UTF-8 reading is more plausible than the text as it
-   stands (``plausibility``), pooling evidence across the document (``repair``);
+2. *judge*: price each piece: how much more plausible its UTF-8 reading is than the text
+   as it stands (``plausibility``, with letter pairs of 39 languages from ``letterpairs``)
+   against what assuming damage costs (``repair``); then decide across the document,
+   pooling evidence, setting codecs that disagree aside unless word frequencies
+   (``words``) tell them apart, leaving garbles alone (``layers``);
 3. *infer*: where bytes were lost, rebuild the character from what survives, from what the
    decoder could have dropped and from the neighbours (``lossy``);
-4. *repeat* for the next layer (UTF-8 read as Windows-1252, saved, read as GBK...).
+4. *repeat* for the next layer, inside what the last one repaired (UTF-8 read as GBK,
+   saved, read as Windows-1252...). The steps are the named functions of ``fixes``; the
+   ``trail`` keeps one Repair per repaired span of the original; ``residue`` finds what
+   still looks damaged afterwards. Data: ``rules/lexicons/common/mojibake.yaml``.
 
 Codecs: Windows-1252 and Latin-1, Windows-1250/1251/1253/1254/1257, ISO-8859-2, Mac Roman,
 cp437, GBK/GB18030, Big5, Shift-JIS/cp932, EUC-KR/cp949. It is an auditor: curly quotes,
