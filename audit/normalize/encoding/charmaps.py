@@ -109,6 +109,19 @@ class SingleByte:
             alts.append(f"{cls(0xE0, 0xE3)}{c} ")
         return re.compile("|".join(alts))
 
+    @cached_property
+    def stretch(self) -> re.Pattern[str]:
+        """A whole stretch of characters none of which ends every UTF-8 sequence (those are
+        characters the codec cannot produce and the readings of bytes C0, C1 and F5-FF:
+        never a lead, never a continuation), so no piece crosses its edges; and only a
+        stretch with what a piece needs: a lead reading followed by a continuation reading,
+        a lost-byte mark, or a space or '?' that may stand for a byte. Search a slice: the
+        stretch must start after a character outside it."""
+        ok = _class(set(self.chars(0x80, 0xBF) + self.chars(0xC2, 0xF4)) | HOLE_MARKS)
+        ok = f"[\x00-\x7f{ok[1:-1]}]"
+        follow = _class(self.cont_chars | HOLE_MARKS | {" ", "?"})
+        return re.compile(f"(?<!{ok}){ok}*?{_class(self.chars(0xC2, 0xF4))}{follow}{ok}*")
+
     def lost_bytes(self, mark: str | None) -> frozenset[int]:
         """Bytes that can have been lost where ``mark`` stands (None: dropped silently)."""
         if mark == "?":

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from audit.normalize.encoding.charmaps import (
     HOLE_MARKS,
@@ -292,26 +293,51 @@ def _window(text: str, s: _Seq, owner: list[int], vals: list[int], after: int | 
 def single_byte_pieces(text: str, start: int, end: int, codec: SingleByte) -> list[Piece]:
     """Pieces of ``text[start:end]`` (a region of non-ASCII runs) under ``codec``. Where a
     space may stand for byte A0, the reading without it comes too: 'â€ ' is a dagger, or a
-    closing quote whose last byte was dropped before a space."""
+    closing quote whose last byte was dropped before a space.
+
+    No piece crosses the edge of a stretch (``SingleByte.stretch``), so each stretch that
+    can hold one is read on its own, and its pieces are kept per stretch: a paragraph of
+    clean Cyrillic is one region, made of word fragments that recur."""
     to_byte = codec.to_byte
-    vals: list[int] = []
-    for ch in text[start:end]:
-        if ch < "\x80":
-            vals.append(SPACE if ch == " " else QMARK if ch == "?" else ord(ch))
-        elif ch in HOLE_MARKS:
-            vals.append(MARK)
+    stretches: list[tuple[int, str, int | None]] = []
+    region = text[start:end]
+    for m in codec.stretch.finditer(region):
+        e = m.end()
+        if e < len(region):
+            after = _unit(region[e], to_byte)
         else:
-            vals.append(to_byte.get(ch, FOREIGN))
-    owner = list(range(start, end))
-    nxt = text[end] if end < len(text) else None
-    after = None if nxt is None else ord(nxt) if nxt < "\x80" else to_byte.get(nxt)
-    found = [p for p in _pieces(text, codec, vals, owner, after) if _worth(p, codec)]
+            nxt = text[end] if end < len(text) else None
+            after = None if nxt is None else ord(nxt) if nxt < "\x80" else to_byte.get(nxt)
+        stretches.append((start + m.start(), m.group(), after))
+    found = [replace(p, start=p.start + s, end=p.end + s) for s, chunk, after in stretches
+             for p in _stretch_pieces(codec, chunk, after, True)]
     if any(p.a0 for p in found):
-        found += [p for p in _pieces(text, codec, vals, owner, after, a0=False)
-                  if _worth(p, codec) and not p.a0 and not any(
+        found += [p for p in (replace(p, start=p.start + s, end=p.end + s)
+                              for s, chunk, after in stretches
+                              for p in _stretch_pieces(codec, chunk, after, False))
+                  if not p.a0 and not any(
                       q.start == p.start and q.end == p.end and q.parts == p.parts
                       for q in found)]
     return found
+
+
+@lru_cache(maxsize=1 << 15)
+def _stretch_pieces(codec: SingleByte, chunk: str, after: int | None, a0: bool
+                    ) -> tuple[Piece, ...]:
+    """The pieces worth judging in one stretch, located in ``chunk`` (shared: not to be
+    changed by the caller)."""
+    vals = [_unit(ch, codec.to_byte) for ch in chunk]
+    return tuple(p for p in _pieces(chunk, codec, vals, list(range(len(chunk))), after, a0)
+                 if _worth(p, codec))
+
+
+def _unit(ch: str, to_byte: dict[str, int]) -> int:
+    """The unit value of one character under a single-byte codec."""
+    if ch < "\x80":
+        return SPACE if ch == " " else QMARK if ch == "?" else ord(ch)
+    if ch in HOLE_MARKS:
+        return MARK
+    return to_byte.get(ch, FOREIGN)
 
 
 def _worth(p: Piece, codec: SingleByte | DoubleByte) -> bool:
@@ -366,15 +392,19 @@ def _looks_utf8(data: bytes, marked: bool) -> bool:
     # a few sequences cut short inside the run are losses the drop model may explain
     return whole + (1 if tail and tail.group() else 0) > 0 and 3 * (cut + stray) <= whole + 2
 
-def double_byte_pieces(text: str, start: int, end: int, codec: DoubleByte) -> list[Piece]:
-    """Pieces of the non-ASCII run ``text[start:end]`` under a double-byte ``codec``."""
-    run = text[start:end]
+def could_be_utf8(run: str, codec: DoubleByte) -> bool:
+    """Whether the non-ASCII ``run``, mapped back to ``codec``'s bytes, may be UTF-8."""
     marked = "\ufffd" in run
     quick = run.encode(codec.name, "ignore")
     # a run follows an ASCII byte, so in UTF-8 it starts with a lead byte (unless the decoder
     # marked a loss)
-    if not quick or (not marked and not 0xC2 <= quick[0] <= 0xF4) \
-            or not _looks_utf8(quick, marked):
+    return bool(quick) and (marked or 0xC2 <= quick[0] <= 0xF4) and _looks_utf8(quick, marked)
+
+
+def double_byte_pieces(text: str, start: int, end: int, codec: DoubleByte) -> list[Piece]:
+    """Pieces of the non-ASCII run ``text[start:end]`` under a double-byte ``codec``."""
+    run = text[start:end]
+    if not could_be_utf8(run, codec):
         return []  # not UTF-8: clean text in this codec, or another codec's mojibake
     vals: list[int] = []
     owner: list[int] = []

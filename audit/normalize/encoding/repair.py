@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from audit.normalize.encoding import data, lossy, plausibility
@@ -28,6 +29,7 @@ from audit.normalize.encoding.charmaps import (
 from audit.normalize.encoding.pieces import (
     Lost,
     Piece,
+    could_be_utf8,
     double_byte_pieces,
     single_byte_pieces,
 )
@@ -84,23 +86,41 @@ def candidates(text: str) -> Iterator[Piece]:
         if m is None:
             continue
         end = m.end()
-        for codec in SINGLE_BYTE:
-            if codec.variant_of and not codec.own.search(text, m.start(), m.end()):
-                continue  # reads this region exactly as the codec it varies
-            if codec.gate.search(text, m.start(), m.end()):
-                yield from single_byte_pieces(text, m.start(), m.end(), codec)
+        for codec in _single_byte_suspects(m.group()):
+            yield from single_byte_pieces(text, m.start(), m.end(), codec)
     if DOUBLE_GATE.search(text):
         for m in _RUN.finditer(text):
-            if not DOUBLE_GATE.search(text, m.start(), m.end()):
+            suspects = _double_byte_suspects(m.group())
+            if not suspects:
                 continue
             whole: set[str] = set()
-            for codec in DOUBLE_BYTE:
+            for codec in suspects:
                 if codec.variant_of in whole:
                     continue  # the base codec read the run in full: the superset reads it so
                 found = double_byte_pieces(text, m.start(), m.end(), codec)
                 if any(p.start == m.start() and p.end == m.end() and not p.lost for p in found):
                     whole.add(codec.name)
                 yield from found
+
+
+@lru_cache(maxsize=1 << 16)
+def _single_byte_suspects(region: str) -> tuple[SingleByte, ...]:
+    """The single-byte codecs whose mojibake may be in ``region``. Regions recur ('é',
+    'ü', 'ção'), so the answer is kept per region."""
+    return tuple(codec for codec in SINGLE_BYTE
+                 # a variant that reads the region exactly as the codec it varies adds nothing
+                 if not (codec.variant_of and not codec.own.search(region))
+                 and codec.gate.search(region))
+
+
+@lru_cache(maxsize=1 << 16)
+def _double_byte_suspects(run: str) -> tuple[DoubleByte, ...]:
+    """The double-byte codecs whose bytes for the non-ASCII ``run`` may be UTF-8. Words
+    recur (a Korean text is many short runs, the same ones again and again), so the answer
+    is kept per run: most runs of clean CJK text fail every codec, at one look-up."""
+    if not DOUBLE_GATE.search(run):
+        return ()
+    return tuple(codec for codec in DOUBLE_BYTE if could_be_utf8(run, codec))
 
 
 def _region_start(text: str, pos: int) -> int:
@@ -213,8 +233,10 @@ def evaluate(text: str, piece: Piece, context: frozenset[str], *, confirmed: boo
     signals = plausibility.signals(left + observed + right, lo, lo + len(observed), context)
     old = sum(price for price, _ in signals)
     marked = any(strong for _, strong in signals)
-    if not piece.lost and not confirmed and not marked:
-        # text that looks clean and would cost more to call damaged than it could gain
+    if not confirmed and not marked:
+        # text that looks clean and would cost more to call damaged than it could gain (a
+        # lost piece too: its guesses only add to the price and its reading costs >= 0, so
+        # this bound holds before any inference is tried)
         floor = price(piece, text[max(0, piece.start - 1):piece.end + 1], [],
                       confirmed=False, consistent=consistent, inconsistent=inconsistent,
                       marked=False)
