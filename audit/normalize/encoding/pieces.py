@@ -11,7 +11,6 @@ from the text alone (see ``charmaps``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -21,6 +20,7 @@ from audit.normalize.encoding.charmaps import (
     DoubleByte,
     SingleByte,
 )
+from audit.normalize.encoding.utf8shape import could_be_utf8
 
 FOREIGN = -3   # a character the codec cannot have produced
 MARK = -4      # U+FFFD or SUB: a byte the decoder rejected
@@ -29,7 +29,6 @@ SPACE = -6     # ' ': maybe a no-break space (A0) turned into a space
 
 _NEED = [0] * 0xC2 + [1] * 30 + [2] * 16 + [3] * 5 + [0] * 11   # by lead byte
 # a sequence cut short at the end of a run: its last bytes were dropped
-_CUT_UTF8 = re.compile(rb"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]?|[\xf0-\xf4][\x80-\xbf]{0,2})$")
 # Two-byte leads whose sequence, with a space where A0 stood, gives a likely character:
 # no-break space, à, Š, Π, Р, Arabic zero.
 _A0_LEADS_2 = frozenset({0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9})
@@ -362,44 +361,6 @@ def _worth(p: Piece, codec: SingleByte | DoubleByte) -> bool:
 
 
 # -- double-byte codecs -------------------------------------------------------------------
-
-_TOKENS = re.compile(rb"(?P<seq>[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
-                     rb"|[\xf0-\xf4][\x80-\xbf]{3})|(?P<lead>[\xc2-\xf4][\x80-\xbf]*)"
-                     rb"|(?P<cont>[\x80-\xbf])|(?P<bad>[\xc0\xc1\xf5-\xff])")
-
-
-def _looks_utf8(data: bytes, marked: bool) -> bool:
-    """A quick test of a run's bytes: whole UTF-8 sequences, with at most a few cut short
-    (a lost byte) and no byte UTF-8 never uses, unless the decoder marked losses. Clean
-    text in a double-byte codec fails it almost always, at C speed."""
-    whole = cut = stray = 0
-    for m in _TOKENS.finditer(data):
-        kind = m.lastgroup
-        if kind == "seq":
-            whole += 1
-        elif kind == "lead":
-            cut += 1
-        elif kind == "cont":
-            stray += 1
-        elif not marked:
-            return False
-    if marked:
-        return whole + cut > 0
-    # the last sequence of a run may be cut by a drop before the next ASCII byte
-    tail = _CUT_UTF8.search(data)
-    if tail and tail.group():
-        cut -= 1
-    # a few sequences cut short inside the run are losses the drop model may explain
-    return whole + (1 if tail and tail.group() else 0) > 0 and 3 * (cut + stray) <= whole + 2
-
-def could_be_utf8(run: str, codec: DoubleByte) -> bool:
-    """Whether the non-ASCII ``run``, mapped back to ``codec``'s bytes, may be UTF-8."""
-    marked = "\ufffd" in run
-    quick = run.encode(codec.name, "ignore")
-    # a run follows an ASCII byte, so in UTF-8 it starts with a lead byte (unless the decoder
-    # marked a loss)
-    return bool(quick) and (marked or 0xC2 <= quick[0] <= 0xF4) and _looks_utf8(quick, marked)
-
 
 def double_byte_pieces(text: str, start: int, end: int, codec: DoubleByte) -> list[Piece]:
     """Pieces of the non-ASCII run ``text[start:end]`` under a double-byte ``codec``."""

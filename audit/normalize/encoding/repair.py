@@ -29,11 +29,11 @@ from audit.normalize.encoding.charmaps import (
 from audit.normalize.encoding.pieces import (
     Lost,
     Piece,
-    could_be_utf8,
     double_byte_pieces,
     single_byte_pieces,
 )
 from audit.normalize.encoding.trail import Edit
+from audit.normalize.encoding.utf8shape import could_be_utf8
 
 MAX_LAYERS = 4
 CONTEXT = 8             # characters of context on each side when pricing a piece
