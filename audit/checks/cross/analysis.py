@@ -52,3 +52,25 @@ def jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
+
+
+Pair = tuple[float, str, int, str, int]
+
+
+def scored_pairs(items: dict[str, list[T]], compatible: Callable[[T, T], bool],
+                 score: Callable[[T, T], float], threshold: float) -> list[Pair]:
+    """Every pair of items from two different sources that may say the same thing, as
+    ``(-score, source a, index in a, source b, index in b)``, best first. The alignment of
+    figures and of dates both cluster these pairs greedily."""
+    ids = sorted(items)
+    pairs: list[Pair] = []
+    for x, a in enumerate(ids):
+        for b in ids[x + 1:]:
+            for ka, ia in enumerate(items[a]):
+                for kb, ib in enumerate(items[b]):
+                    if compatible(ia, ib):
+                        s = score(ia, ib)
+                        if s >= threshold:
+                            pairs.append((-s, a, ka, b, kb))
+    pairs.sort()
+    return pairs

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from audit.checks.context import StoryContext
-from audit.checks.cross.analysis import cached, extracted, jaccard
+from audit.checks.cross.analysis import cached, extracted, jaccard, scored_pairs
 from audit.checks.registry import Example, Hit, story_check
 from audit.extract.dates import DateMention
 from audit.model import Category, Severity, Story
@@ -84,16 +84,7 @@ def _align(ctx: StoryContext) -> list[DateEvent]:
     ex = extracted(ctx)
     ids = sorted(ex)
     mentions = {i: [m for m in ex[i].dates if _usable(m)] for i in ids}
-    pairs = []
-    for x, a in enumerate(ids):
-        for b in ids[x + 1:]:
-            for ka, ma in enumerate(mentions[a]):
-                for kb, mb in enumerate(mentions[b]):
-                    if compatible(ma, mb):
-                        s = _score(ma, mb)
-                        if s >= ALIGN_THRESHOLD:
-                            pairs.append((-s, a, ka, b, kb))
-    pairs.sort()
+    pairs = scored_pairs(mentions, compatible, _score, ALIGN_THRESHOLD)
     events: list[dict[str, int]] = []
     where: dict[tuple[str, int], int] = {}
     for _, a, ka, b, kb in pairs:

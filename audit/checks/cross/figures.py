@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from audit.checks.context import StoryContext
-from audit.checks.cross.analysis import cached, extracted, jaccard
+from audit.checks.cross.analysis import cached, extracted, jaccard, scored_pairs
 from audit.checks.registry import Example, Hit, story_check
 from audit.extract import context as figure_context
 from audit.extract import lexicon
@@ -138,16 +138,7 @@ def _align(ctx: StoryContext) -> list[Claim]:
     ex = extracted(ctx)
     ids = sorted(ex)
     figs = {i: _repeats([f for f in ex[i].figures if not f.weak]) for i in ids}
-    pairs = []
-    for x, a_id in enumerate(ids):
-        for b_id in ids[x + 1:]:
-            for ka, fa in enumerate(figs[a_id]):
-                for kb, fb in enumerate(figs[b_id]):
-                    if compatible(fa, fb):
-                        s = score(fa, fb)
-                        if s >= ALIGN_THRESHOLD:
-                            pairs.append((-s, a_id, ka, b_id, kb))
-    pairs.sort()
+    pairs = scored_pairs(figs, compatible, score, ALIGN_THRESHOLD)
     cluster_of: dict[tuple[str, int], int] = {}
     clusters: list[dict[str, int]] = []
     for _, a_id, ka, b_id, kb in pairs:
