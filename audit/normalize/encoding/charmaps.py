@@ -115,12 +115,21 @@ class SingleByte:
         characters the codec cannot produce and the readings of bytes C0, C1 and F5-FF:
         never a lead, never a continuation), so no piece crosses its edges; and only a
         stretch with what a piece needs: a lead reading followed by a continuation reading,
-        a lost-byte mark, or a space or '?' that may stand for a byte. Search a slice: the
-        stretch must start after a character outside it."""
+        a lost-byte mark or a '?' that may stand for a byte, or a space after a lead that a
+        no-break space may follow (``pieces._a0_fits``): exactly the places where a piece
+        can find a whole sequence or evidence of a lost byte, so a stretch without one has
+        no piece worth judging (``pieces._worth``). Clean Cyrillic and Greek are mostly
+        such stretches, and skipping them at C speed is most of the fast path for them.
+        Search a slice: the stretch must start after a character outside it."""
         ok = _class(set(self.chars(0x80, 0xBF) + self.chars(0xC2, 0xF4)) | HOLE_MARKS)
         ok = f"[\x00-\x7f{ok[1:-1]}]"
-        follow = _class(self.cont_chars | HOLE_MARKS | {" ", "?"})
-        return re.compile(f"(?<!{ok}){ok}*?{_class(self.chars(0xC2, 0xF4))}{follow}{ok}*")
+        follow = _class(self.cont_chars | HOLE_MARKS | {"?"})
+        evidence = f"{_class(self.chars(0xC2, 0xF4))}{follow}"
+        if self.nbsp_space:
+            def leads(allowed: frozenset[int]) -> str:
+                return _class({ch for ch, b in self.to_byte.items() if b in allowed})
+            evidence += f"|{leads(A0_LEADS_2)} |{leads(frozenset({0xE2, 0xE3, 0xF0}))} {follow}"
+        return re.compile(f"(?<!{ok}){ok}*?(?:{evidence}){ok}*")
 
     def lost_bytes(self, mark: str | None) -> frozenset[int]:
         """Bytes that can have been lost where ``mark`` stands (None: dropped silently)."""
@@ -212,7 +221,10 @@ def _class(chars: frozenset[str] | set[str] | str) -> str:
 
 # Lead bytes right after which a space may stand for a lost A0 (see ``pieces._a0_fits``;
 # a space in third place follows a continuation, which the gate catches anyway).
-A0_LEADS = frozenset({0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9, 0xE2, 0xE3, 0xF0})
+# Two-byte leads whose sequence, with a space where A0 stood, gives a likely character:
+# no-break space, à, Š, Π, Р, Arabic zero.
+A0_LEADS_2 = frozenset({0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9})
+A0_LEADS = A0_LEADS_2 | {0xE2, 0xE3, 0xF0}
 
 
 def _build_gates() -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -226,9 +238,11 @@ def _build_gates() -> tuple[re.Pattern[str], re.Pattern[str]]:
             spaced |= {ch for ch, b in c.to_byte.items() if b in A0_LEADS}
     # A place where single-byte mojibake may start: a lead reading followed by a continuation
     # reading or a lost-byte mark ('?' only for lossy sequences, which have a continuation
-    # before it), a lead that takes A0 followed by a space, or a stray C1 control.
-    single = re.compile(f"{_class(starts)}{_class(conts | HOLE_MARKS)}|{_class(spaced)} "
-                        f"|[\x80-\x9f]")
+    # before it), a lead that takes A0 followed by a space, or a stray C1 control. The
+    # follower is a look-ahead so that every such place is found, overlapping or not
+    # (``SINGLE_PAIRS`` is looked up at each).
+    single = re.compile(f"{_class(starts)}(?={_class(conts | HOLE_MARKS)})"
+                        f"|{_class(spaced)}(?= )|[\x80-\x9f]")
     # Double-byte mojibake always contains an ideograph, a syllable, a kana or a half-width
     # form; a run without any is left to the single-byte codecs.
     double = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
@@ -237,6 +251,25 @@ def _build_gates() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 SINGLE_GATE, DOUBLE_GATE = _build_gates()
+
+
+def _build_pairs() -> dict[str, tuple[SingleByte, ...]]:
+    """For each lead reading and the character after it, the codecs that read them as a lead
+    byte and a byte that may follow it: the codecs whose gate a place found by
+    ``SINGLE_GATE`` may open. Clean Portuguese, Polish or Czech meets the gate often (a
+    Windows-1252 lead before a Mac Roman continuation) and no codec reads the pair so."""
+    pairs: dict[str, list[SingleByte]] = {}
+    for codec in SINGLE_BYTE:
+        follow = codec.cont_chars | HOLE_MARKS | {"?"}
+        for lead in codec.start_chars:
+            for ch in follow:
+                pairs.setdefault(lead + ch, []).append(codec)
+            if codec.nbsp_space and codec.to_byte[lead] in A0_LEADS:
+                pairs.setdefault(lead + " ", []).append(codec)
+    return {pair: tuple(codecs) for pair, codecs in pairs.items()}
+
+
+SINGLE_PAIRS = _build_pairs()
 
 
 def _build_layer_gate() -> re.Pattern[str]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from audit.normalize.encoding.charmaps import (
+    A0_LEADS_2,
     HOLE_MARKS,
     DoubleByte,
     SingleByte,
@@ -28,10 +29,6 @@ QMARK = -5     # '?': maybe a character an encoder could not write
 SPACE = -6     # ' ': maybe a no-break space (A0) turned into a space
 
 _NEED = [0] * 0xC2 + [1] * 30 + [2] * 16 + [3] * 5 + [0] * 11   # by lead byte
-# a sequence cut short at the end of a run: its last bytes were dropped
-# Two-byte leads whose sequence, with a space where A0 stood, gives a likely character:
-# no-break space, à, Š, Π, Р, Arabic zero.
-_A0_LEADS_2 = frozenset({0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9})
 
 
 @dataclass
@@ -83,7 +80,7 @@ def _a0_fits(lead: int, known: list[int | None]) -> bool:
     """Whether byte A0 (read back from a space) may come next: only where it gives a likely
     character (ftfy's ALTERED_UTF8_RE makes the same choice)."""
     if lead < 0xE0:
-        return lead in _A0_LEADS_2
+        return lead in A0_LEADS_2
     if lead <= 0xE3:
         if len(known) == 1:
             return lead >= 0xE2

@@ -21,6 +21,7 @@ from audit.normalize.encoding.charmaps import (
     REPLACEMENT,
     SINGLE_BYTE,
     SINGLE_GATE,
+    SINGLE_PAIRS,
     UNINFERRED,
     DoubleByte,
     SingleByte,
@@ -78,16 +79,21 @@ def looks_suspect(text: str) -> bool:
 
 def candidates(text: str) -> Iterator[Piece]:
     """Every piece of ``text`` under every codec."""
-    end = 0
+    region: re.Match[str] | None = None
+    hinted: set[SingleByte] = set()
     for hit in SINGLE_GATE.finditer(text):
-        if hit.start() < end:
-            continue  # inside the region just done
-        m = _REGION.match(text, _region_start(text, hit.start()))
-        if m is None:
-            continue
-        end = m.end()
-        for codec in _single_byte_suspects(m.group()):
-            yield from single_byte_pieces(text, m.start(), m.end(), codec)
+        pos = hit.start()
+        if region is None or pos >= region.end():
+            if region is not None:
+                yield from _region_pieces(text, region, hinted)
+            region = _REGION.match(text, _region_start(text, pos))
+            hinted = set()
+        if "\x80" <= text[pos] <= "\x9f":
+            hinted.update(SINGLE_BYTE)  # a stray C1 control: any codec's sequence may hold it
+        else:
+            hinted.update(SINGLE_PAIRS.get(text[pos:pos + 2], ()))
+    if region is not None:
+        yield from _region_pieces(text, region, hinted)
     if DOUBLE_GATE.search(text):
         for m in _RUN.finditer(text):
             suspects = _double_byte_suspects(m.group())
@@ -103,11 +109,20 @@ def candidates(text: str) -> Iterator[Piece]:
                 yield from found
 
 
+def _region_pieces(text: str, region: re.Match[str], hinted: set[SingleByte]
+                   ) -> Iterator[Piece]:
+    hints = tuple(codec for codec in SINGLE_BYTE if codec in hinted)
+    for codec in _single_byte_suspects(region.group(), hints):
+        yield from single_byte_pieces(text, region.start(), region.end(), codec)
+
+
 @lru_cache(maxsize=1 << 16)
-def _single_byte_suspects(region: str) -> tuple[SingleByte, ...]:
-    """The single-byte codecs whose mojibake may be in ``region``. Regions recur ('é',
-    'ü', 'ção'), so the answer is kept per region."""
-    return tuple(codec for codec in SINGLE_BYTE
+def _single_byte_suspects(region: str, hints: tuple[SingleByte, ...]
+                          ) -> tuple[SingleByte, ...]:
+    """Of the codecs ``hints`` names (those that read a pair of the region's characters as
+    the start of a sequence), those whose mojibake may be in ``region``. Regions recur
+    ('é', 'ü', 'ção'), so the answer is kept per region."""
+    return tuple(codec for codec in hints
                  # a variant that reads the region exactly as the codec it varies adds nothing
                  if not (codec.variant_of and not codec.own.search(region))
                  and codec.gate.search(region))
