@@ -110,6 +110,18 @@ class SingleByte:
         return re.compile("|".join(alts))
 
     @cached_property
+    def layer(self) -> re.Pattern[str]:
+        """A whole sequence, or the 'â€' cut short where the codec drops bytes (see
+        ``may_hold_layer``)."""
+        def cls(lo: int, hi: int) -> str:
+            return _class(self.chars(lo, hi))
+        c = _class(self.cont_chars)
+        alts = [f"{cls(0xC2, 0xDF)}{c}", f"{cls(0xE0, 0xEF)}{c}{c}", f"{cls(0xF0, 0xF4)}{c}{c}{c}"]
+        if self.undefined:
+            alts.append(f"{cls(0xE2, 0xE2)}{cls(0x80, 0x80)}")
+        return re.compile("|".join(alts))
+
+    @cached_property
     def stretch(self) -> re.Pattern[str]:
         """A whole stretch of characters none of which ends every UTF-8 sequence (those are
         characters the codec cannot produce and the readings of bytes C0, C1 and F5-FF:
@@ -272,15 +284,26 @@ def _build_pairs() -> dict[str, tuple[SingleByte, ...]]:
 SINGLE_PAIRS = _build_pairs()
 
 
-def _build_layer_gate() -> re.Pattern[str]:
+def _build_layer_hits() -> re.Pattern[str]:
     starts: set[str] = set()
     conts: set[str] = set()
     for c in SINGLE_BYTE:
         starts |= c.start_chars
         conts |= c.cont_chars
-    return re.compile(f"{_class(starts)}{_class(conts)}")
+    return re.compile(f"{_class(starts)}(?={_class(conts)})")
 
 
-# Text that a repair produced and that may hold one more layer of single-byte mojibake
-# (lost-byte marks and spaces do not count here: they were just explained).
-LAYER_GATE = _build_layer_gate()
+_LAYER_HITS = _build_layer_hits()
+
+
+def may_hold_layer(text: str) -> bool:
+    """Whether text that a repair produced may hold one more layer of single-byte mojibake:
+    a whole sequence as some codec reads it (or the 'â€' of a punctuation mark whose last
+    byte that codec drops). Lost-byte marks and spaces do not count here: they were just
+    explained. Clean Cyrillic has many a lead before a continuation ('ні'), few whole
+    sequences."""
+    for hit in _LAYER_HITS.finditer(text):
+        pos = hit.start()
+        if any(codec.layer.match(text, pos) for codec in SINGLE_PAIRS.get(text[pos:pos + 2], ())):
+            return True
+    return False

@@ -144,6 +144,13 @@ def choose(cands: tuple[str, ...], before: str, after: str, open_quote: bool = F
            marked: bool = False) -> Guess:
     """Pick the candidate that fits between ``before`` and ``after`` (the text around the
     lost character); ``open_quote``: the paragraph so far opened a quote it did not close."""
+    # only the nearest neighbour on each side counts, so the answer is kept per neighbours
+    return _choose(cands, before[-1:], after[:1], open_quote, marked)
+
+
+@lru_cache(maxsize=1 << 16)
+def _choose(cands: tuple[str, ...], before: str, after: str, open_quote: bool,
+            marked: bool) -> Guess:
     if not cands:
         return Guess("\ufffd", 0.0, cands, marked)
     if len(cands) == 1:

@@ -21,7 +21,6 @@ from audit.normalize.encoding.charmaps import (
     DoubleByte,
     SingleByte,
 )
-from audit.normalize.encoding.utf8shape import could_be_utf8
 
 FOREIGN = -3   # a character the codec cannot have produced
 MARK = -4      # U+FFFD or SUB: a byte the decoder rejected
@@ -58,12 +57,14 @@ class Piece:
     nbytes: int = 0      # bytes of the multi-byte sequences: the evidence the piece carries
     nseq: int = 0        # whole multi-byte sequences
     a0_leads: list[int] = field(default_factory=list)  # lead bytes completed with an A0
+    plain: str = ""      # the decoded text, U+FFFD for lost characters (set once parts are)
 
     def decoded(self, fills: dict[int, str] | None = None) -> str:
         """The decoded text, lost characters taken from ``fills`` (by part index) or U+FFFD."""
-        fills = fills or {}
-        return "".join(p if isinstance(p, str) else fills.get(i, "\ufffd")
-                       for i, p in enumerate(self.parts))
+        if not fills:
+            return self.plain
+        return "".join([p if isinstance(p, str) else fills.get(i, "\ufffd")
+                        for i, p in enumerate(self.parts)])
 
 
 @dataclass
@@ -104,8 +105,10 @@ def _scan(vals: list[int], *, a0: bool) -> list[_Seq]:
     out: list[_Seq] = []
     n = len(vals)
     i = 0
+    surrogates = False  # only lead ED makes one
     while i < n:
         v = vals[i]
+        surrogates = surrogates or v == 0xED
         if 0 <= v < 0x80 or v in (SPACE, QMARK):
             out.append(_Seq(i, i + 1, "ascii", " " if v == SPACE else "?" if v == QMARK
                             else chr(v)))
@@ -117,8 +120,8 @@ def _scan(vals: list[int], *, a0: bool) -> list[_Seq]:
             i += 1
             continue
         j = i + 1 + need
-        if j <= n and all(0x80 <= w <= 0xBF for w in vals[i + 1:j]) \
-                and _second_ok(v, vals[i + 1]):
+        if j <= n and 0x80 <= vals[i + 1] <= 0xBF and (need < 2 or 0x80 <= vals[i + 2] <= 0xBF) \
+                and (need < 3 or 0x80 <= vals[i + 3] <= 0xBF) and _second_ok(v, vals[i + 1]):
             # the common case: a whole sequence of plain bytes
             try:
                 out.append(_Seq(i, j, "char", bytes(vals[i:j]).decode("utf-8",
@@ -164,7 +167,7 @@ def _scan(vals: list[int], *, a0: bool) -> list[_Seq]:
             marks += [None] * missing
             out.append(_Seq(i, j, "lost", lost=Lost(known, marks), a0=used_space))
         i = j
-    return _join_surrogates(out)
+    return _join_surrogates(out) if surrogates else out
 
 
 def _join_surrogates(seqs: list[_Seq]) -> list[_Seq]:
@@ -252,6 +255,7 @@ def _make_piece(text: str, codec: SingleByte | DoubleByte, seqs: list[_Seq], own
         piece.a0 += s.a0
         if s.a0:
             piece.a0_leads.append(vals[s.lo])
+    piece.plain = "".join([p if isinstance(p, str) else "\ufffd" for p in piece.parts])
     return piece
 
 
@@ -260,7 +264,9 @@ def _window(text: str, s: _Seq, owner: list[int], vals: list[int], after: int | 
     None, and the text the decoder made of them."""
     assert s.lost is not None
     c0, c1 = owner[s.lo], owner[s.hi - 1]
-    u0 = owner.index(c0)
+    u0 = s.lo
+    while u0 and owner[u0 - 1] == c0:
+        u0 -= 1
     u1 = s.hi
     while u1 < len(owner) and owner[u1] == c1:
         u1 += 1
@@ -360,13 +366,21 @@ def _worth(p: Piece, codec: SingleByte | DoubleByte) -> bool:
 # -- double-byte codecs -------------------------------------------------------------------
 
 def double_byte_pieces(text: str, start: int, end: int, codec: DoubleByte) -> list[Piece]:
-    """Pieces of the non-ASCII run ``text[start:end]`` under a double-byte ``codec``."""
-    run = text[start:end]
-    if not could_be_utf8(run, codec):
-        return []  # not UTF-8: clean text in this codec, or another codec's mojibake
+    """Pieces of the non-ASCII run ``text[start:end]`` under a double-byte ``codec`` (whose
+    bytes for the run may be UTF-8: ``utf8shape.could_be_utf8``)."""
+    nxt = text[end] if end < len(text) else ""
+    return [replace(p, start=p.start + start, end=p.end + start)
+            for p in _run_pieces(codec, text[start:end], nxt)]
+
+
+@lru_cache(maxsize=1 << 14)
+def _run_pieces(codec: DoubleByte, run: str, nxt: str) -> tuple[Piece, ...]:
+    """The pieces worth judging in one run followed by ``nxt``, located in ``run``: a run
+    recurs ('鈥檚' is every "'s"), and what it holds depends on the next character only
+    (shared: not to be changed by the caller)."""
     vals: list[int] = []
     owner: list[int] = []
-    for k, ch in enumerate(run, start):
+    for k, ch in enumerate(run):
         if ch in HOLE_MARKS:
             vals.append(MARK)
             owner.append(k)
@@ -378,6 +392,5 @@ def double_byte_pieces(text: str, start: int, end: int, codec: DoubleByte) -> li
             continue
         vals.extend(raw)
         owner.extend([k] * len(raw))
-    nxt = text[end] if end < len(text) else None
-    after = None if nxt is None else ord(nxt)
-    return [p for p in _pieces(text, codec, vals, owner, after) if _worth(p, codec)]
+    after = ord(nxt) if nxt else None
+    return tuple(p for p in _pieces(run + nxt, codec, vals, owner, after) if _worth(p, codec))

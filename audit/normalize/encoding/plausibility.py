@@ -169,10 +169,12 @@ def marked(text: str, lo: int, hi: int) -> bool:
     return any(strong for _, strong in signals(text, lo, hi, frozenset()))
 
 
+@lru_cache(maxsize=1 << 14)
 def signals(text: str, lo: int, hi: int, context_scripts: frozenset[str]
-            ) -> list[tuple[float, bool]]:
-    """The separate charges that make up ``cost``: ``(price, telltale)`` pairs."""
-    infos = [info(c) for c in text]
+            ) -> tuple[tuple[float, bool], ...]:
+    """The separate charges that make up ``cost``: ``(price, telltale)`` pairs. The same
+    span is priced under every codec that reads it, so the answer is kept."""
+    infos = list(map(info, text))
     out: list[tuple[float, bool]] = []
     for k in range(lo, hi):
         script, kind, price, _ = infos[k]
@@ -210,7 +212,7 @@ def signals(text: str, lo: int, hi: int, context_scripts: frozenset[str]
         price = _triple(infos, k, text)
         if price:
             out.append((price, True))
-    return out
+    return tuple(out)
 
 
 def _among_capitals(infos: list[tuple[str, int, float, int]], k: int) -> bool:

@@ -17,7 +17,6 @@ from audit.normalize.encoding import data, lossy, plausibility
 from audit.normalize.encoding.charmaps import (
     DOUBLE_BYTE,
     DOUBLE_GATE,
-    LAYER_GATE,
     REPLACEMENT,
     SINGLE_BYTE,
     SINGLE_GATE,
@@ -25,6 +24,7 @@ from audit.normalize.encoding.charmaps import (
     UNINFERRED,
     DoubleByte,
     SingleByte,
+    may_hold_layer,
     single_byte_label,
 )
 from audit.normalize.encoding.pieces import (
@@ -248,16 +248,21 @@ def evaluate(text: str, piece: Piece, context: frozenset[str], *, confirmed: boo
     signals = plausibility.signals(left + observed + right, lo, lo + len(observed), context)
     old = sum(price for price, _ in signals)
     marked = any(strong for _, strong in signals)
-    if not confirmed and not marked:
-        # text that looks clean and would cost more to call damaged than it could gain (a
-        # lost piece too: its guesses only add to the price and its reading costs >= 0, so
-        # this bound holds before any inference is tried)
+    if not confirmed:
+        # An upper bound of the gain before any inference is tried: the guesses for lost
+        # characters only add to the price, and the reading costs at least what its known
+        # characters cost on their own (a lost character left as U+FFFD is paid back). Text
+        # that looks clean, and most readings of a garble under the wrong codec, cannot win.
+        # (A reading that may hold a deeper layer is judged in full: that layer may win.)
         floor = price(piece, text[max(0, piece.start - 1):piece.end + 1], [],
                       confirmed=False, consistent=consistent, inconsistent=inconsistent,
-                      marked=False)
-        if old - floor <= 0:
-            return Choice(piece, piece.start, piece.end, observed, old - floor, [],
-                          consistent, observed)
+                      marked=marked)
+        bound = old - floor
+        if bound > 0 and not _may_hold_layer(piece.plain, piece.codec, depth):
+            bound -= sum(plausibility.info(ch)[2] for ch in piece.plain if ch != "\ufffd")
+        if bound <= 0:
+            return Choice(piece, piece.start, piece.end, observed, bound, [], consistent,
+                          observed)
     decoded, guesses = _decode(text, piece)
     new = plausibility.cost(left + decoded + right, lo, lo + len(decoded), context)
     if decoded == "\ufffd" and not guesses:
@@ -278,8 +283,7 @@ def evaluate(text: str, piece: Piece, context: frozenset[str], *, confirmed: boo
         if rest < 1 or new - lost > 0.8 * rest:
             cost = float("inf")
     final = decoded
-    if old - new - cost <= 0 and depth < MAX_LAYERS - 1 and (LAYER_GATE.search(decoded) or (
-            not piece.codec.multibyte and DOUBLE_GATE.search(decoded))):
+    if old - new - cost <= 0 and _may_hold_layer(decoded, piece.codec, depth):
         # double encoding: the reading may itself be mojibake ('Г‚ВЈ' -> 'Â£' -> '£'); judge
         # it by what the next layer makes of it
         from audit.normalize.encoding.layers import one_layer  # the layers price pieces
@@ -295,6 +299,12 @@ def evaluate(text: str, piece: Piece, context: frozenset[str], *, confirmed: boo
                 new, final = deep, inner
     return Choice(piece, piece.start, piece.end, decoded, old - new - cost, guesses,
                   consistent, final)
+
+
+def _may_hold_layer(reading: str, codec: SingleByte | DoubleByte, depth: int) -> bool:
+    """Whether a reading may itself be mojibake, one more layer deep."""
+    return depth < MAX_LAYERS - 1 and (may_hold_layer(reading) or (
+        not codec.multibyte and bool(DOUBLE_GATE.search(reading))))
 
 
 def apply_choices(text: str, choices: list[Choice]) -> str:
