@@ -110,6 +110,27 @@ class SingleByte:
         return re.compile("|".join(alts))
 
     @cached_property
+    def silent_prefixes(self) -> frozenset[tuple[int, ...]]:
+        """The bytes a sequence may keep when this codec dropped the rest without a trace
+        and ``lossy`` can still believe it: only the characters commonly lost that way (the
+        ``lost`` table) are, so Windows-1252 'â€' (E2 80, a closing quote without its 9D)
+        is evidence of damage, and Ukrainian 'ні' (ED B3, cut short) is not."""
+        from audit.normalize.encoding import data  # the lost table is data
+
+        out = set()
+        for ch in data.lost_weights()[1]:
+            raw = ch.encode("utf-8")
+            for cut in range(2, len(raw)):
+                if all(b in self.undefined for b in raw[cut:]):
+                    out.add(tuple(raw[:cut]))
+        return frozenset(out)
+
+    def reading(self, raw: tuple[int, ...]) -> str:
+        """The characters this codec reads ``raw`` as (undefined bytes as C1 controls)."""
+        return "".join(chr(b) if b in self.undefined else bytes([b]).decode(self.name)
+                       for b in raw)
+
+    @cached_property
     def layer(self) -> re.Pattern[str]:
         """A whole sequence, or the 'â€' cut short where the codec drops bytes (see
         ``may_hold_layer``)."""
@@ -126,22 +147,34 @@ class SingleByte:
         """A whole stretch of characters none of which ends every UTF-8 sequence (those are
         characters the codec cannot produce and the readings of bytes C0, C1 and F5-FF:
         never a lead, never a continuation), so no piece crosses its edges; and only a
-        stretch with what a piece needs: a lead reading followed by a continuation reading,
-        a lost-byte mark or a '?' that may stand for a byte, or a space after a lead that a
-        no-break space may follow (``pieces._a0_fits``): exactly the places where a piece
-        can find a whole sequence or evidence of a lost byte, so a stretch without one has
-        no piece worth judging (``pieces._worth``). Clean Cyrillic and Greek are mostly
-        such stretches, and skipping them at C speed is most of the fast path for them.
-        Search a slice: the stretch must start after a character outside it."""
+        stretch with what a piece needs: a whole sequence, one with a lost byte marked ('?',
+        U+FFFD) or cut short where the lost table can explain it (``silent_prefixes``), or a
+        space where a no-break space may have stood (``pieces._a0_fits``). Those are the
+        places where a piece finds evidence, so a stretch without one has no piece worth
+        judging (``pieces._worth``). Clean Cyrillic and Greek are mostly such stretches, and
+        skipping them at C speed is most of the fast path for them. Search a slice: the
+        stretch must start after a character outside it."""
+        def cls(lo: int, hi: int) -> str:
+            return _class(self.chars(lo, hi))
+
+        def leads(allowed: frozenset[int]) -> str:
+            return _class({ch for ch, b in self.to_byte.items() if b in allowed})
+
         ok = _class(set(self.chars(0x80, 0xBF) + self.chars(0xC2, 0xF4)) | HOLE_MARKS)
         ok = f"[\x00-\x7f{ok[1:-1]}]"
-        follow = _class(self.cont_chars | HOLE_MARKS | {"?"})
-        evidence = f"{_class(self.chars(0xC2, 0xF4))}{follow}"
-        if self.nbsp_space:
-            def leads(allowed: frozenset[int]) -> str:
-                return _class({ch for ch, b in self.to_byte.items() if b in allowed})
-            evidence += f"|{leads(A0_LEADS_2)} |{leads(frozenset({0xE2, 0xE3, 0xF0}))} {follow}"
-        return re.compile(f"(?<!{ok}){ok}*?(?:{evidence}){ok}*")
+        mark = _class(HOLE_MARKS | {"?"})
+        cm = _class(self.cont_chars | HOLE_MARKS | {"?"})
+        # whole sequences, and sequences with a lost byte marked
+        evidence = [f"{cls(0xC2, 0xDF)}{cm}", f"{cls(0xE0, 0xEF)}(?:{cm}{cm}|{mark})",
+                    f"{cls(0xF0, 0xF4)}(?:{cm}{{3}}|{cm}{{0,2}}{mark})"]
+        # sequences cut short that the lost table can still explain
+        evidence += [re.escape(self.reading(raw)) for raw in sorted(self.silent_prefixes)]
+        if self.nbsp_space:  # a space where a no-break space (A0) stood
+            cms = f"[{cm[1:-1]} ]"
+            evidence += [f"{leads(A0_LEADS_2)} ", f"{leads(frozenset({0xE2, 0xE3}))} {cm}",
+                         f"{cls(0xE0, 0xE3)}{cm} ",
+                         f"{leads(frozenset({0xF0}))}(?:{cms}{{3}}|{cms}{{0,2}}{mark})"]
+        return re.compile(f"(?<!{ok}){ok}*?(?:{'|'.join(evidence)}){ok}*")
 
     def lost_bytes(self, mark: str | None) -> frozenset[int]:
         """Bytes that can have been lost where ``mark`` stands (None: dropped silently)."""

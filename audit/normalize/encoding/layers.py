@@ -31,6 +31,7 @@ from audit.normalize.encoding.repair import (
 
 _RUN = re.compile(r"[^\x00-\x7f]+")
 _NEWLINE = re.compile("\n")
+_CLEAN_NON_ASCII = re.compile(r"[^\x00-\x7f\s\ufffd]")
 
 
 @lru_cache(maxsize=16)
@@ -58,21 +59,29 @@ def _contexts(text: str, pieces: list[Piece]) -> dict[int, _Paragraph]:
         by_para.setdefault(_paragraph(text, p.start)[0], []).append(p)
     out: dict[int, _Paragraph] = {}
     for start, members in by_para.items():
-        end = _paragraph(text, start)[1]
-        mask = bytearray(end - start)
-        per_codec: dict[str, bytearray] = {}
-        for p in members:
-            mask[p.start - start:p.end - start] = b"\x01" * (p.end - p.start)
-            own = per_codec.setdefault(p.codec.name, bytearray(end - start))
-            own[p.start - start:p.end - start] = b"\x01" * (p.end - p.start)
-        para = text[start:end]
-        rest = "".join(ch for ch, m in zip(para, mask, strict=True) if not m)
-        high = [i for i, ch in enumerate(para) if ch >= "\x80" and ch != "\ufffd"]
-        consistent = {name for name, own in per_codec.items() if all(own[i] for i in high)}
+        para = text[start:_paragraph(text, start)[1]]
+        spans = [(p.start - start, p.end - start) for p in members]
+        per_codec: dict[str, list[tuple[int, int]]] = {}
+        for p, span in zip(members, spans, strict=True):
+            per_codec.setdefault(p.codec.name, []).append(span)
         # marks of lost bytes are evidence of damage, not clean text
-        out[start] = _Paragraph(plausibility.scripts(rest), any(
-            ch >= "\x80" and not ch.isspace() and ch != "\ufffd" for ch in rest), consistent)
+        consistent = {name for name, own in per_codec.items()
+                      if _outside(para, own).replace("\ufffd", "").isascii()}
+        rest = _outside(para, spans)
+        out[start] = _Paragraph(plausibility.scripts(rest),
+                                bool(_CLEAN_NON_ASCII.search(rest)), consistent)
     return out
+
+
+def _outside(para: str, spans: list[tuple[int, int]]) -> str:
+    """``para`` without the (possibly overlapping) ``spans``."""
+    out, pos = [], 0
+    for a, b in sorted(spans):
+        if a > pos:
+            out.append(para[pos:a])
+        pos = max(pos, b)
+    out.append(para[pos:])
+    return "".join(out)
 
 
 def one_layer(text: str, confirmed: set[str], depth: int = 0,

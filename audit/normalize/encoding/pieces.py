@@ -344,23 +344,33 @@ def _unit(ch: str, to_byte: dict[str, int]) -> int:
 
 def _worth(p: Piece, codec: SingleByte | DoubleByte) -> bool:
     """A piece needs a whole non-ASCII sequence. Under a single-byte codec a lost sequence
-    should show a surviving continuation byte or a mark where the byte was lost: a lone
-    lead letter ('Ä' before 'rger') proves nothing by itself, and is only taken inside a
-    piece with at least two whole sequences around it ('бород' + 'Ń', whose 83 was
-    dropped)."""
+    should show a mark where the byte was lost, or a surviving continuation byte that the
+    lost table can explain ('â€' before a space: a closing quote without its 9D): a lone
+    lead letter ('Ä' before 'rger') or a sequence cut short that nothing commonly lost
+    completes ('ні') proves nothing by itself, and is only taken inside a piece with at
+    least two whole sequences around it ('бород' + 'Ń', whose 83 was dropped)."""
     whole = evidence = bare = 0
     for part in p.parts:
         if isinstance(part, str):
             whole += not part.isascii()
             evidence += not part.isascii()
-        elif codec.multibyte or any(
-                b is not None and m is None for b, m in zip(part.known[1:], part.marks[1:],
-                                                            strict=True)) or any(
-                m in ("\ufffd", "?") for m in part.marks):
+        elif codec.multibyte or _lost_evidence(part, codec):
             evidence += 1
         else:
             bare += 1
     return evidence > 0 and (bare == 0 or whole >= 2)
+
+
+def _lost_evidence(lost: Lost, codec: SingleByte) -> bool:
+    if any(m in ("\ufffd", "?") for m in lost.marks):
+        return True
+    if not any(b is not None and m is None for b, m in zip(lost.known[1:], lost.marks[1:],
+                                                            strict=True)):
+        return False  # nothing survives but the lead (and spaces read as A0)
+    if " " in lost.marks:
+        return True
+    # dropped without a trace: ``lossy`` only believes the characters of the lost table
+    return tuple(b for b in lost.known if b is not None) in codec.silent_prefixes
 
 
 # -- double-byte codecs -------------------------------------------------------------------
