@@ -110,6 +110,16 @@ class SingleByte:
         return re.compile("|".join(alts))
 
     @cached_property
+    def byte_view(self) -> dict[int, str]:
+        """A ``str.translate`` table from a character to the byte it was read from (as the
+        Latin-1 character of that value); characters the codec cannot produce and marks of
+        lost bytes become U+0100, which no byte is, so the view does not encode."""
+        table = {cp: "\u0100" for cp in range(0x80, 0x100)}
+        table.update({ord(ch): "\u0100" for ch in HOLE_MARKS})
+        table.update({ord(ch): chr(b) for ch, b in self.to_byte.items()})
+        return table
+
+    @cached_property
     def silent_prefixes(self) -> frozenset[tuple[int, ...]]:
         """The bytes a sequence may keep when this codec dropped the rest without a trace
         and ``lossy`` can still believe it: only the characters commonly lost that way (the

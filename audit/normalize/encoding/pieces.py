@@ -11,6 +11,7 @@ from the text alone (see ``charmaps``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -27,6 +28,8 @@ MARK = -4      # U+FFFD or SUB: a byte the decoder rejected
 QMARK = -5     # '?': maybe a character an encoder could not write
 SPACE = -6     # ' ': maybe a no-break space (A0) turned into a space
 
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+_ASCII_BYTES = bytes(range(0x80))
 _NEED = [0] * 0xC2 + [1] * 30 + [2] * 16 + [3] * 5 + [0] * 11   # by lead byte
 
 
@@ -328,9 +331,41 @@ def _stretch_pieces(codec: SingleByte, chunk: str, after: int | None, a0: bool
                     ) -> tuple[Piece, ...]:
     """The pieces worth judging in one stretch, located in ``chunk`` (shared: not to be
     changed by the caller)."""
+    try:
+        raw = chunk.translate(codec.byte_view).encode("latin-1")
+    except UnicodeEncodeError:
+        raw = b""  # a lost-byte mark: judged unit by unit
+    whole = _whole_piece(codec, raw)
+    if whole is not None:
+        return (whole,)
     vals = [_unit(ch, codec.to_byte) for ch in chunk]
     return tuple(p for p in _pieces(chunk, codec, vals, list(range(len(chunk))), after, a0)
                  if _worth(p, codec))
+
+
+def _whole_piece(codec: SingleByte | DoubleByte, raw: bytes) -> Piece | None:
+    """The common case, at C speed: the bytes of a stretch or run (one per character under a
+    single-byte codec, the whole run under a double-byte one) are UTF-8 from end to end.
+    Then no byte was lost and no space stood for one, and the stretch holds one piece of
+    whole sequences, from its first non-ASCII byte to its last."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    first = _HIGH_BYTE.search(raw)
+    if first is None:
+        return None
+    last = len(raw.rstrip(_ASCII_BYTES))
+    if codec.multibyte:  # the ASCII bytes a pair swallowed belong to the piece
+        first_at, last_at = 0, len(raw)
+    else:
+        first_at, last_at = first.start(), last
+    text = raw[first_at:last_at].decode("utf-8")
+    high = len(text) - len(text.encode("ascii", "ignore"))
+    piece = Piece(first.start() if not codec.multibyte else 0, last, codec, [text],
+                  nbytes=len(raw[first_at:last_at].translate(None, _ASCII_BYTES)), nseq=high,
+                  plain=text)
+    return piece if high else None
 
 
 def _unit(ch: str, to_byte: dict[str, int]) -> int:
@@ -388,6 +423,12 @@ def _run_pieces(codec: DoubleByte, run: str, nxt: str) -> tuple[Piece, ...]:
     """The pieces worth judging in one run followed by ``nxt``, located in ``run``: a run
     recurs ('鈥檚' is every "'s"), and what it holds depends on the next character only
     (shared: not to be changed by the caller)."""
+    try:
+        whole = _whole_piece(codec, run.encode(codec.name))
+    except UnicodeEncodeError:
+        whole = None
+    if whole is not None:
+        return (replace(whole, end=len(run)),)
     vals: list[int] = []
     owner: list[int] = []
     for k, ch in enumerate(run):
