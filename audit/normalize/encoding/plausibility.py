@@ -230,8 +230,9 @@ def _alone(infos: list[tuple[str, int, float, int]], k: int) -> bool:
     """A letter with no letter of its own script beside it (a word of another script is
     fine in any text; one stray letter is not)."""
     script = infos[k][0]
-    return not any(0 <= j < len(infos) and infos[j][1] == LETTER and infos[j][0] == script
-                   for j in (k - 1, k + 1))
+    if k and infos[k - 1][1] == LETTER and infos[k - 1][0] == script:
+        return False
+    return not (k + 1 < len(infos) and infos[k + 1][1] == LETTER and infos[k + 1][0] == script)
 
 
 def _inside_word(infos: list[tuple[str, int, float, int]], k: int) -> bool:
