@@ -122,13 +122,17 @@ def damage(rng: random.Random, doc: str) -> str:
     return "\n\n".join(paras)
 
 
-def corpus(sizes: dict[str, float], seed: int = SEED) -> dict[str, list[tuple[str, str]]]:
-    """``{part: [(text, original)]}`` with about ``sizes[part]`` MB of text in each part."""
+def corpus(sizes: dict[str, float], seed: int = SEED,
+           langs: dict[str, list[str]] | None = None) -> dict[str, list[tuple[str, str]]]:
+    """``{part: [(text, original)]}`` with about ``sizes[part]`` MB of text in each part;
+    ``langs`` (when given) receives each part's document languages, in order."""
     rng = random.Random(seed)
     words = Words()
     out: dict[str, list[tuple[str, str]]] = {}
     for part, mb in sizes.items():
         docs: list[tuple[str, str]] = []
+        if langs is not None:
+            langs[part] = []
         total = 0
         while total < mb * 1_000_000:
             lang = "en" if part == "clean English" or (
@@ -136,19 +140,45 @@ def corpus(sizes: dict[str, float], seed: int = SEED) -> dict[str, list[tuple[st
             original = document(rng, words, lang)
             text = damage(rng, original) if part == "damaged" else original
             docs.append((text, original))
+            if langs is not None:
+                langs[part].append(lang)
             total += len(text.encode("utf-8"))
         out[part] = docs
     return out
 
 
-def throughput(fn: Callable[[str], str], docs: list[tuple[str, str]]) -> tuple[float, list[str]]:
+def throughput(fn: Callable[[str], str], docs: list[tuple[str, str]]
+               ) -> tuple[float, list[str], list[float]]:
+    """MB/s of ``fn`` over ``docs``, its outputs, and the seconds each document took."""
     size = sum(len(t.encode("utf-8")) for t, _ in docs)
-    start = time.perf_counter()
-    outs = [fn(t) for t, _ in docs]
-    return size / 1e6 / (time.perf_counter() - start), outs
+    outs, times = [], []
+    clock = time.perf_counter
+    start = clock()
+    for t, _ in docs:
+        before = clock()
+        outs.append(fn(t))
+        times.append(clock() - before)
+    return size / 1e6 / (clock() - start), outs, times
 
 
-def run(sizes: dict[str, float]) -> dict[str, dict[str, float]]:
+def by_language(docs: list[tuple[str, str]], langs: list[str], ours: list[float],
+                theirs: list[float]) -> dict[str, dict[str, float]]:
+    """Per language: MB, and MB/s of each tool from the per-document times."""
+    rows: dict[str, dict[str, float]] = {}
+    for (text, _), lang, a, b in zip(docs, langs, ours, theirs, strict=True):
+        row = rows.setdefault(lang, {"MB": 0.0, "ours s": 0.0, "ftfy s": 0.0})
+        row["MB"] += len(text.encode("utf-8")) / 1e6
+        row["ours s"] += a
+        row["ftfy s"] += b
+    for row in rows.values():
+        row["ours"], row["ftfy"] = row["MB"] / row["ours s"], row["MB"] / row["ftfy s"]
+        row["ratio"] = row["ours"] / row["ftfy"]
+    return rows
+
+
+def run(sizes: dict[str, float]
+        ) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, float]]]:
+    """Rows per part, and per language of the clean multilingual part."""
     import ftfy
 
     # load tables and word lists before timing, as ftfy's are loaded by its import
@@ -156,9 +186,13 @@ def run(sizes: dict[str, float]) -> dict[str, dict[str, float]]:
     words.warm()
     ftfy.fix_text("warm up")
     results: dict[str, dict[str, float]] = {}
-    for part, docs in corpus(sizes).items():
-        ours, fixed = throughput(fix_text, docs)
-        theirs, _ = throughput(ftfy.fix_text, docs)
+    languages: dict[str, dict[str, float]] = {}
+    langs: dict[str, list[str]] = {}
+    for part, docs in corpus(sizes, langs=langs).items():
+        ours, fixed, our_times = throughput(fix_text, docs)
+        theirs, _, their_times = throughput(ftfy.fix_text, docs)
+        if part == "clean multilingual":
+            languages.update(by_language(docs, langs[part], our_times, their_times))
         row = {"MB": sum(len(t.encode("utf-8")) for t, _ in docs) / 1e6, "documents": len(docs),
                "ours": ours, "ftfy": theirs, "ratio": ours / theirs}
         if part == "damaged":
@@ -168,7 +202,7 @@ def run(sizes: dict[str, float]) -> dict[str, dict[str, float]]:
             row["changed"] = sum(f != t for f, (t, _) in zip(fixed, docs, strict=True))
         results[part] = row
         print(f"{part}: {row}", file=sys.stderr)
-    return results
+    return results, languages
 
 
 def machine() -> str:
@@ -183,7 +217,8 @@ def machine() -> str:
     return f"{cpu}, Python {platform.python_version()}, {platform.system()}"
 
 
-def render(results: dict[str, dict[str, float]], command: str) -> str:
+def render(results: dict[str, dict[str, float]], command: str,
+           languages: dict[str, dict[str, float]] | None = None) -> str:
     import ftfy
 
     total = sum(r["MB"] for r in results.values())
@@ -211,6 +246,13 @@ def render(results: dict[str, dict[str, float]], command: str) -> str:
             for part, r in results.items()]
     lines += ["", "Aims (issue #3): 20x ftfy's speed on clean text, at least its speed on "
               "damaged text. This run: " + "; ".join(aims) + "."]
+    if languages:
+        lines += ["", "Clean multilingual by language, slowest first (per-document times "
+                  "summed):", "", "| language | MB | fix_text MB/s | ftfy MB/s | ratio |",
+                  "| --- | --- | --- | --- | --- |"]
+        for lang, r in sorted(languages.items(), key=lambda kv: kv[1]["ratio"]):
+            lines.append(f"| {lang} | {r['MB']:.2f} | {r['ours']:.1f} | {r['ftfy']:.2f} | "
+                         f"{r['ratio']:.1f}x |")
     return "\n".join(lines) + "\n"
 
 
@@ -228,9 +270,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="a 200 KB smoke run")
     ap.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
     args = ap.parse_args(argv)
-    results = run(QUICK_MB if args.quick else FULL_MB)
+    results, languages = run(QUICK_MB if args.quick else FULL_MB)
     command = "python bench/encoding.py" + (" --quick" if args.quick else "")
-    text = render(results, command)
+    text = render(results, command, languages)
     print(text)
     record(args.results, text)
     print(f"recorded in {args.results}", file=sys.stderr)
