@@ -169,11 +169,9 @@ def marked(text: str, lo: int, hi: int) -> bool:
     return any(strong for _, strong in signals(text, lo, hi, frozenset()))
 
 
-@lru_cache(maxsize=1 << 14)
 def signals(text: str, lo: int, hi: int, context_scripts: frozenset[str]
             ) -> tuple[tuple[float, bool], ...]:
-    """The separate charges that make up ``cost``: ``(price, telltale)`` pairs. The same
-    span is priced under every codec that reads it, so the answer is kept."""
+    """The separate charges that make up ``cost``: ``(price, telltale)`` pairs."""
     infos = list(map(info, text))
     out: list[tuple[float, bool]] = []
     for k in range(lo, hi):
