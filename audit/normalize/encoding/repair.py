@@ -261,16 +261,12 @@ def evaluate(text: str, piece: Piece, context: frozenset[str], *, confirmed: boo
     marked = any(strong for _, strong in signals)
     if not confirmed:
         # An upper bound of the gain before any inference is tried: the guesses for lost
-        # characters only add to the price, and the reading costs at least what its known
-        # characters cost on their own (a lost character left as U+FFFD is paid back). Text
-        # that looks clean, and most readings of a garble under the wrong codec, cannot win.
-        # (A reading that may hold a deeper layer is judged in full: that layer may win.)
+        # characters only add to the price, and any reading (a deeper layer's too) costs
+        # >= 0. Text that looks clean costs more to call damaged than it could gain.
         floor = price(piece, text[max(0, piece.start - 1):piece.end + 1], [],
                       confirmed=False, consistent=consistent, inconsistent=inconsistent,
                       marked=marked)
         bound = old - floor
-        if bound > 0 and not _may_hold_layer(piece.plain, piece.codec, depth):
-            bound -= sum(plausibility.info(ch)[2] for ch in piece.plain if ch != "\ufffd")
         if bound <= 0:
             return Choice(piece, piece.start, piece.end, observed, bound, [], consistent,
                           observed)
