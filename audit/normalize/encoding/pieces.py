@@ -345,8 +345,13 @@ def _stretch_pieces(codec: SingleByte, chunk: str, after: int | None, a0: bool
     except UnicodeEncodeError:
         raw = b""  # a lost-byte mark: judged unit by unit
     whole = _whole_piece(codec, raw)
-    if whole is not None:
-        return (whole,)
+    return (whole,) if whole is not None else scanned_stretch(codec, chunk, after, a0)
+
+
+def scanned_stretch(codec: SingleByte, chunk: str, after: int | None, a0: bool
+                    ) -> tuple[Piece, ...]:
+    """The pieces worth judging in ``chunk``, read unit by unit (the slow path, and the
+    reference the fast ones are tested against)."""
     vals = [_unit(ch, codec.to_byte) for ch in chunk]
     return tuple(p for p in _pieces(chunk, codec, vals, list(range(len(chunk))), after, a0)
                  if _worth(p, codec))
@@ -436,8 +441,12 @@ def _run_pieces(codec: DoubleByte, run: str, nxt: str) -> tuple[Piece, ...]:
         whole = _whole_piece(codec, run.encode(codec.name))
     except UnicodeEncodeError:
         whole = None
-    if whole is not None:
-        return (replace(whole, end=len(run)),)
+    return (replace(whole, end=len(run)),) if whole is not None else scanned_run(codec, run, nxt)
+
+
+def scanned_run(codec: DoubleByte, run: str, nxt: str) -> tuple[Piece, ...]:
+    """The pieces worth judging in ``run``, read unit by unit (the slow path, and the
+    reference the fast one is tested against)."""
     vals: list[int] = []
     owner: list[int] = []
     for k, ch in enumerate(run):

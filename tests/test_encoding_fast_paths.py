@@ -1,0 +1,134 @@
+"""The fast paths of the candidate search find what the unit-by-unit reading finds.
+
+- a stretch is read only where a piece can find evidence (``SingleByte.stretch``): every
+  piece worth judging, in any run of a codec's characters, lies in such a stretch;
+- a stretch or a run that is UTF-8 from end to end is read by the decoders as one piece:
+  the piece the unit-by-unit reading finds, with the same evidence;
+- a sequence cut short without a trace is evidence only where the lost table explains it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from audit.normalize.encoding import fix_text
+from audit.normalize.encoding.charmaps import DOUBLE_BYTE, HOLE_MARKS, SINGLE_BYTE
+from audit.normalize.encoding.pieces import (
+    _run_pieces,
+    _stretch_pieces,
+    _unit,
+    scanned_run,
+    scanned_stretch,
+    single_byte_pieces,
+)
+
+SETTINGS = settings(max_examples=150, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.too_slow])
+CODEC = {c.name: c for c in (*SINGLE_BYTE, *DOUBLE_BYTE)}
+WORDS = ["привіт", "Він", "ніч", "café", "naïve", "Straße", "“quoted”", "it’s", "—", "…",
+         "中文", "日本語", "한국어", "Ελληνικά", "😀", "½", "€5", "10\u00a0km"]
+
+
+def _misread(codec: str) -> st.SearchStrategy[str]:
+    """Words and punctuation sent through the wrong codec, bytes it rejects dropped or
+    replaced, mixed with clean words."""
+    damaged = st.builds(_safe(codec), st.lists(st.sampled_from(WORDS), min_size=1, max_size=6),
+                        st.sampled_from(["strict", "ignore", "replace"]))
+    clean = st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map(" ".join)
+    return st.lists(st.one_of(damaged, clean), min_size=1, max_size=4).map(" ".join)
+
+
+def _safe(codec: str):
+    """UTF-8 read through ``codec`` (the words as they are where it cannot read them)."""
+    def read(words: list[str], errors: str) -> str:
+        try:
+            return " ".join(words).encode("utf-8").decode(codec, errors)
+        except UnicodeDecodeError:
+            return " ".join(words)
+    return read
+
+
+def _text(codec: str) -> st.SearchStrategy[str]:
+    """Damaged and clean text, and strings of the codec's own characters, spaces, '?' and
+    lost-byte marks (what the search is most likely to get wrong)."""
+    own = CODEC[codec]
+    alphabet = sorted(set(own.chars(0x80, 0xFF)) | HOLE_MARKS | set("ab ?."))
+    damaged = st.builds(_safe(codec), st.lists(st.sampled_from(WORDS), min_size=1, max_size=6),
+                        st.sampled_from(["strict", "ignore", "replace"]))
+    return st.one_of(damaged, st.text(alphabet=alphabet, max_size=24))
+
+
+def _key(pieces) -> set[tuple[int, int, str]]:
+    return {(p.start, p.end, p.plain) for p in pieces}
+
+
+def _reference(text: str, codec) -> set[tuple[int, int, str]]:
+    """Every maximal run of the codec's characters, read unit by unit, with and without a
+    space standing for a no-break space (as ``single_byte_pieces`` reads a stretch)."""
+    chars = set(codec.chars(0x80, 0xBF) + codec.chars(0xC2, 0xF4)) | HOLE_MARKS
+    ok = re.compile("[\x00-\x7f" + "".join(re.escape(c) for c in sorted(chars)) + "]+")
+    found: set[tuple[int, int, str]] = set()
+    for m in ok.finditer(text):
+        after = _unit(text[m.end()], codec.to_byte) if m.end() < len(text) else None
+        for a0 in (True, False):
+            found |= {(p.start + m.start(), p.end + m.start(), p.plain)
+                      for p in scanned_stretch(codec, m.group(), after, a0)
+                      if a0 or not p.a0}
+    return found
+
+
+@SETTINGS
+@given(st.sampled_from([c.name for c in SINGLE_BYTE]).flatmap(
+    lambda name: st.tuples(st.just(name), _text(name))))
+def test_stretches_hold_every_piece_worth_judging(case):
+    name, text = case
+    codec = CODEC[name]
+    found = _key(single_byte_pieces(text, 0, len(text), codec))
+    assert found == _reference(text, codec)
+
+
+@SETTINGS
+@given(st.sampled_from([c.name for c in SINGLE_BYTE]).flatmap(
+    lambda name: st.tuples(st.just(name), _text(name))))
+def test_a_stretch_read_by_the_decoders_is_the_stretch_read_unit_by_unit(case):
+    name, text = case
+    codec = CODEC[name]
+    for m in codec.stretch.finditer(text):
+        fast = _stretch_pieces(codec, m.group(), None, True)
+        slow = scanned_stretch(codec, m.group(), None, True)
+        assert [(p.start, p.end, p.plain, p.nbytes, p.nseq) for p in fast] == \
+            [(p.start, p.end, p.plain, p.nbytes, p.nseq) for p in slow]
+
+
+@SETTINGS
+@given(st.sampled_from([c.name for c in DOUBLE_BYTE]).flatmap(
+    lambda name: st.tuples(st.just(name), _misread(name), st.sampled_from(["", " ", "s", "."]))))
+def test_a_run_read_by_the_decoders_is_the_run_read_unit_by_unit(case):
+    name, text, nxt = case
+    codec = CODEC[name]
+    for run in re.findall(r"[^\x00-\x7f]+", text):
+        fast = _run_pieces(codec, run, nxt)
+        slow = scanned_run(codec, run, nxt)
+        assert [(p.start, p.end, p.plain, p.nbytes, p.nseq) for p in fast] == \
+            [(p.start, p.end, p.plain, p.nbytes, p.nseq) for p in slow]
+
+
+def test_a_sequence_cut_short_is_evidence_only_where_the_lost_table_explains_it():
+    cp1251, cp1252 = CODEC["cp1251"], CODEC["cp1252"]
+    # a left quote (E2 80 98) loses its 98 under Windows-1251; a closing one its 9D under
+    # Windows-1252; U+FE0F (EF B8 8F) its 8F there too
+    assert cp1251.silent_prefixes == {(0xE2, 0x80)}
+    assert cp1252.silent_prefixes == {(0xE2, 0x80), (0xEF, 0xB8)}
+    assert CODEC["mac_roman"].silent_prefixes == frozenset()  # it drops nothing
+    # 'ні' is ED B3 cut short: no character of the lost table starts so
+    assert _key(single_byte_pieces("ніч", 0, 3, cp1251)) == set()
+    assert [p.plain for p in single_byte_pieces("вЂx", 0, 3, cp1251)] == ["\ufffd"]
+
+
+def test_clean_ukrainian_stays_and_its_mojibake_comes_back():
+    clean = "Він сказав: «Ні, ці ліки не для дітей», і пішов. Їхні новини — в ніч."
+    assert fix_text(clean) == clean
+    assert fix_text(clean.encode("utf-8").decode("cp1251")) == clean
