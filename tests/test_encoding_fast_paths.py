@@ -61,6 +61,11 @@ def _text(codec: str) -> st.SearchStrategy[str]:
     return st.one_of(damaged, st.text(alphabet=alphabet, max_size=24))
 
 
+# (codec name, text) for the single-byte codecs
+SINGLE_CASES = st.sampled_from([c.name for c in SINGLE_BYTE]).flatmap(
+    lambda name: st.tuples(st.just(name), _text(name)))
+
+
 def _key(pieces) -> set[tuple[int, int, str]]:
     return {(p.start, p.end, p.plain) for p in pieces}
 
@@ -81,8 +86,7 @@ def _reference(text: str, codec) -> set[tuple[int, int, str]]:
 
 
 @SETTINGS
-@given(st.sampled_from([c.name for c in SINGLE_BYTE]).flatmap(
-    lambda name: st.tuples(st.just(name), _text(name))))
+@given(SINGLE_CASES)
 def test_stretches_hold_every_piece_worth_judging(case):
     name, text = case
     codec = CODEC[name]
@@ -91,8 +95,7 @@ def test_stretches_hold_every_piece_worth_judging(case):
 
 
 @SETTINGS
-@given(st.sampled_from([c.name for c in SINGLE_BYTE]).flatmap(
-    lambda name: st.tuples(st.just(name), _text(name))))
+@given(SINGLE_CASES)
 def test_a_stretch_read_by_the_decoders_is_the_stretch_read_unit_by_unit(case):
     name, text = case
     codec = CODEC[name]
