@@ -266,10 +266,10 @@ def evaluate(text: str, piece: Piece, context: frozenset[str], *, confirmed: boo
         floor = price(piece, text[max(0, piece.start - 1):piece.end + 1], [],
                       confirmed=False, consistent=consistent, inconsistent=inconsistent,
                       marked=marked)
-        bound = old - floor
-        if bound <= 0:
-            return Choice(piece, piece.start, piece.end, observed, bound, [], consistent,
-                          observed)
+        if old - floor <= 0:
+            # not read at all: below any gain a twin's shift by the priors (< 1) could lift
+            return Choice(piece, piece.start, piece.end, observed, min(old - floor, -1.0), [],
+                          consistent, observed)
     decoded, guesses = _decode(text, piece)
     new = plausibility.cost(left + decoded + right, lo, lo + len(decoded), context)
     if decoded == "\ufffd" and not guesses:
