@@ -65,11 +65,8 @@ class Piece:
     def shifted(self, by: int) -> Piece:
         """A copy located ``by`` characters further on (pieces are found in a stretch or a
         run and kept per stretch; ``dataclasses.replace`` is several times slower)."""
-        out = object.__new__(Piece)
-        out.__dict__.update(self.__dict__)
-        out.start += by
-        out.end += by
-        return out
+        return Piece(self.start + by, self.end + by, self.codec, self.parts, self.a0,
+                     self.lost, self.nbytes, self.nseq, self.a0_leads, self.plain)
 
     def decoded(self, fills: dict[int, str] | None = None) -> str:
         """The decoded text, lost characters taken from ``fills`` (by part index) or U+FFFD."""
@@ -206,7 +203,7 @@ def _join_surrogates(seqs: list[_Seq]) -> list[_Seq]:
 def _pieces(text: str, codec: SingleByte | DoubleByte, vals: list[int], owner: list[int],
             after: int | None, a0: bool = True) -> Iterator[Piece]:
     """Turn unit values (each owned by a character index of ``text``) into pieces."""
-    seqs = _scan(vals, a0=a0 and not codec.multibyte and codec.nbsp_space)
+    seqs = _scan(vals, a0=a0 and isinstance(codec, SingleByte) and codec.nbsp_space)
     bad_chars = {owner[u] for s in seqs if s.kind == "bad" for u in range(s.lo, s.hi)}
     if bad_chars and codec.multibyte:
         # a double-byte character split by a bad byte cannot be half-repaired: rescan the
@@ -317,6 +314,7 @@ def single_byte_pieces(text: str, start: int, end: int, codec: SingleByte) -> li
     region = text[start:end]
     for m in codec.stretch.finditer(region):
         e = m.end()
+        after: int | None
         if e < len(region):
             after = _unit(region[e], to_byte)
         else:
@@ -403,7 +401,7 @@ def _worth(p: Piece, codec: SingleByte | DoubleByte) -> bool:
         if isinstance(part, str):
             whole += not part.isascii()
             evidence += not part.isascii()
-        elif codec.multibyte or _lost_evidence(part, codec):
+        elif isinstance(codec, DoubleByte) or _lost_evidence(part, codec):
             evidence += 1
         else:
             bare += 1
