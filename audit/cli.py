@@ -34,6 +34,9 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
                        help=f"field/column holding the {name} (default: {name})")
     p.add_argument("--select", help="comma-separated rule codes or prefixes to run")
     p.add_argument("--ignore", help="comma-separated rule codes or prefixes to skip")
+    p.add_argument("--normalizer", action="append", metavar="NAME",
+                   help="turn on an optional repair: uncurl-quotes, fix-ligatures, fix-width "
+                        "(repeatable; default: the configuration's 'normalizers')")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                    help="audit documents in N processes (default: 1)")
@@ -107,7 +110,15 @@ def _config(args: argparse.Namespace) -> config_mod.Config:
         return tuple(c.strip().upper() for c in value.split(",") if c.strip()) if value \
             else None
 
+    extra = getattr(args, "normalizer", None)
+    try:
+        normalizers = config_mod.optional_normalizers(
+            [n.strip() for value in extra for n in value.split(",") if n.strip()]
+        ) if extra else None
+    except ValueError as exc:
+        raise config_mod.ConfigError(f"--normalizer: {exc}") from None
     return cfg.with_options(fail_on=getattr(args, "fail_on", None), fields=fields,
+                            normalizers=normalizers,
                             select=codes(getattr(args, "select", None)),
                             ignore=codes(getattr(args, "ignore", None)))
 

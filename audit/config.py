@@ -8,6 +8,8 @@ Keys (kebab-case in TOML)::
     rule-paths = ["my-rules/"]    # extra declarative rule sets (YAML)
     baseline = "audit-baseline.json"
     language = "en"               # the language documents are expected to be in
+    normalizers = ["uncurl-quotes"]  # optional repairs to turn on (also fix-ligatures,
+                                     # fix-width); off by default: an auditor does not restyle
     [tool.source-audit.severity]
     D302 = "warning"              # per-rule severity overrides
     [tool.source-audit.fields]    # column / field names of tabular input
@@ -42,6 +44,7 @@ class Config:
     baseline: Path | None = None
     language: str | None = None
     fields: Mapping[str, str] = field(default_factory=lambda: {f: f for f in FIELD_NAMES})
+    normalizers: tuple[str, ...] = ()  # optional normalizers turned on (uncurl-quotes...)
     source: Path | None = None  # the file this came from
 
     def enabled(self, code: str) -> bool:
@@ -66,10 +69,23 @@ def _codes(value: Any, key: str, where: Path) -> tuple[str, ...]:
     return tuple(v.strip().upper() for v in value)
 
 
+def optional_normalizers(value: Any) -> tuple[str, ...]:
+    """Names of optional normalizers to turn on, checked against those registered."""
+    from audit.normalize import registered
+
+    if isinstance(value, str):
+        value = [v.strip() for v in value.split(",") if v.strip()]
+    optional = sorted(n.name for n in registered().values() if not n.default)
+    if not isinstance(value, list) or any(v not in optional for v in value):
+        raise ValueError(f"'normalizers' must list optional normalizers: {', '.join(optional)}"
+                         f" (got {value!r})")
+    return tuple(value)
+
+
 def parse(table: Mapping[str, Any], where: Path) -> Config:
     """Build a Config from the ``[tool.source-audit]`` table found in ``where``."""
     known = {"select", "ignore", "severity", "fail-on", "rule-paths", "baseline", "language",
-             "fields"}
+             "fields", "normalizers"}
     unknown = set(table) - known
     if unknown:
         raise ConfigError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; "
@@ -91,7 +107,12 @@ def parse(table: Mapping[str, Any], where: Path) -> Config:
             raise ConfigError(f"{where}: unknown field {name!r}; known: {FIELD_NAMES}")
         fields[name] = str(column)
     baseline = table.get("baseline")
+    try:
+        normalizers = optional_normalizers(table.get("normalizers", []))
+    except ValueError as e:
+        raise ConfigError(f"{where}: {e}") from None
     return Config(
+        normalizers=normalizers,
         select=_codes(table.get("select", []), "select", where),
         ignore=_codes(table.get("ignore", []), "ignore", where),
         severity=severity,

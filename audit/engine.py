@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import repeat
 from typing import Any
 
@@ -23,7 +24,7 @@ from audit.checks.context import (
 )
 from audit.config import Config
 from audit.model import Document, Finding, LoadError, Severity, Story
-from audit.normalize import normalize
+from audit.normalize import Normalizer, default_chain, normalize, registered
 
 Progress = Callable[[int], None]
 
@@ -82,7 +83,7 @@ def audit_document(document: Document, config: Config,
                    rules: Sequence[registry.Rule] | None = None
                    ) -> tuple[AuditedDocument, list[Finding]]:
     """Normalize one document and run the document rules on it."""
-    normalized = normalize(document.text)
+    normalized = normalize(document.text, chain(config.normalizers))
     audited = AuditedDocument(document, normalized,
                               language=document.language or detect_language(normalized.text))
     ctx = DocumentContext(audited, options={"language": config.language})
@@ -95,6 +96,13 @@ def audit_document(document: Document, config: Config,
             findings.append(to_finding(own, hit, audited,
                                        config.severity_of(own.code, own.severity)))
     return audited, findings
+
+
+@lru_cache(maxsize=8)
+def chain(optional: tuple[str, ...] = ()) -> list[Normalizer]:
+    """The default normalizers and the optional ones ``optional`` names, in order."""
+    steps = default_chain() + [registered()[name] for name in optional]
+    return sorted(steps, key=lambda n: (n.order, n.name))
 
 
 def enabled_rules(config: Config, scope: str) -> list[registry.Rule]:

@@ -126,3 +126,19 @@ def _describe(steps: list[dict[str, Any]]) -> tuple[str, float, dict[str, Any]]:
 def normalize_encoding(text: str) -> tuple[str, list[Repair]]:
     """Mojibake repair for the default chain."""
     return fix_and_explain(text)
+
+
+def _restyler(name: str, restyle) -> None:
+    """Register an optional chain step that restyles (off by default: an auditor repairs
+    damage, it does not restyle; ``normalizers = [...]`` in the configuration or
+    ``--normalizer`` turns one on)."""
+    @normalizer(name, order=110, default=False)
+    def run(text: str) -> tuple[str, list[Repair]]:
+        trail = Trail(text)
+        trail.apply(restyle(text))
+        return trail.text, trail.repairs(name, _describe)
+
+
+_restyler("uncurl-quotes", fixes.uncurl_quotes)
+_restyler("fix-ligatures", fixes.fix_ligatures)
+_restyler("fix-width", fixes.fix_width)
