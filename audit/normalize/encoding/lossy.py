@@ -74,6 +74,7 @@ def _candidates(known: tuple[int | None, ...], marks: tuple[str | None, ...],
     if math.prod(len(c) for c in choices) > MAX_GUESSES:
         return ()
     found: list[str] = []
+    check = _Check(lost, codec) if isinstance(codec, DoubleByte) else None
     for values in product(*choices):
         raw = list(lost.known)
         for i, v in zip(holes, values, strict=True):
@@ -82,8 +83,7 @@ def _candidates(known: tuple[int | None, ...], marks: tuple[str | None, ...],
             ch = bytes(raw).decode("utf-8")  # type: ignore[arg-type]
         except UnicodeDecodeError:
             continue
-        if isinstance(codec, DoubleByte) and not (
-                _dropped_at_end(lost, codec, values) or _reproduces(lost, codec, values)):
+        if check is not None and not check(values):
             continue
         found.append(ch)
     if isinstance(codec, SingleByte) and all(m is None for m in lost.marks) \
@@ -95,25 +95,36 @@ def _candidates(known: tuple[int | None, ...], marks: tuple[str | None, ...],
     return tuple(found)
 
 
-def _dropped_at_end(lost: Lost, codec: DoubleByte, values: tuple[int, ...]) -> bool:
-    """The common case, without running the decoder: one byte lost silently at the end of
-    the window, before a byte no trail can be (space, digit, punctuation) or nothing. A
-    double-byte decoder drops such a byte unless it is a character on its own."""
-    window = lost.window
-    if len(values) != 1 or "\ufffd" in lost.observed:
-        return False
-    hole = window.index(None)
-    rest = window[hole + 1:]
-    return (not rest or (len(rest) == 1 and rest[0] is not None and rest[0] < 0x40)) \
-        and values[0] not in codec.single_bytes
+class _Check:
+    """Whether guessed bytes reproduce what a double-byte decoder made of the window; the
+    parts that do not depend on the guess are worked out once per lost sequence."""
 
+    def __init__(self, lost: Lost, codec: DoubleByte) -> None:
+        self.codec = codec
+        self.observed = lost.observed
+        self.errors = "replace" if "\ufffd" in lost.observed else "ignore"
+        holes = [i for i, b in enumerate(lost.window) if b is None]
+        self.single = len(holes) == 1
+        if self.single:
+            self.before = bytes(lost.window[:holes[0]])  # type: ignore[arg-type]
+            self.after = bytes(lost.window[holes[0] + 1:])  # type: ignore[arg-type]
+        self.window = lost.window
+        # The common case, without running the decoder: one byte lost silently at the end
+        # of the window, before a byte no trail can be (space, digit, punctuation) or
+        # nothing. A double-byte decoder drops such a byte unless it is a character on its
+        # own.
+        self.at_end = self.single and self.errors == "ignore" and (
+            not self.after or (len(self.after) == 1 and self.after[0] < 0x40))
 
-def _reproduces(lost: Lost, codec: DoubleByte, values: tuple[int, ...]) -> bool:
-    """Decode the guessed bytes the way the damage did; they must read as what we see."""
-    it = iter(values)
-    window = bytes(next(it) if b is None else b for b in lost.window)
-    errors = "replace" if "\ufffd" in lost.observed else "ignore"
-    return window.decode(codec.name, errors) == lost.observed
+    def __call__(self, values: tuple[int, ...]) -> bool:
+        if self.at_end and len(values) == 1 and values[0] not in self.codec.single_bytes:
+            return True
+        if self.single and len(values) == 1:
+            window = self.before + bytes(values) + self.after
+        else:
+            it = iter(values)
+            window = bytes(next(it) if b is None else b for b in self.window)
+        return window.decode(self.codec.name, self.errors) == self.observed
 
 
 def _neighbour(ch: str | None) -> str:

@@ -17,13 +17,17 @@ from audit.normalize.encoding import data, plausibility
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f'’])*")
 
 
+MAX_REACH = 24  # Chinese and Japanese have no spaces: a "word" could be a whole line
+
+
 def word_at(text: str, start: int, end: int) -> str:
-    """The word(s) of ``text`` that overlap ``[start, end)``, with their neighbours."""
+    """The word(s) of ``text`` that overlap ``[start, end)``, with their neighbours (at most
+    ``MAX_REACH`` characters on each side)."""
     lo = start
-    while lo > 0 and (text[lo - 1].isalpha() or text[lo - 1] in "'’"):
+    while lo > max(0, start - MAX_REACH) and (text[lo - 1].isalpha() or text[lo - 1] in "'’"):
         lo -= 1
     hi = end
-    while hi < len(text) and (text[hi].isalpha() or text[hi] in "'’"):
+    while hi < min(len(text), end + MAX_REACH) and (text[hi].isalpha() or text[hi] in "'’"):
         hi += 1
     return text[lo:hi]
 
