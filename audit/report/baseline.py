@@ -31,7 +31,7 @@ import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -160,13 +160,21 @@ def write_baseline(result: Result) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def read_baseline(path: Path) -> list[BaselineEntry]:
+def _parse_file(path: Path, kind: str, parse: Callable[[str], Any],
+                errors: tuple[type[Exception], ...], invalid: str) -> Any:
+    """``parse`` of the file's text; a missing or unreadable file is a SuppressionError
+    (``invalid`` is its message, with ``{exc}`` for the parser's)."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return parse(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise SuppressionError(f"{path}: no such baseline file") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise SuppressionError(f"{path}: not a baseline (invalid JSON: {exc})") from None
+        raise SuppressionError(f"{path}: no such {kind} file") from None
+    except (*errors, UnicodeDecodeError) as exc:
+        raise SuppressionError(f"{path}: " + invalid.format(exc=exc)) from None
+
+
+def read_baseline(path: Path) -> list[BaselineEntry]:
+    data = _parse_file(path, "baseline", json.loads, (json.JSONDecodeError,),
+                       "not a baseline (invalid JSON: {exc})")
     if not isinstance(data, Mapping) or data.get("schema") != BASELINE_SCHEMA:
         raise SuppressionError(f"{path}: not a baseline (expected schema "
                                f"{BASELINE_SCHEMA!r}); write one with --write-baseline")
@@ -183,12 +191,8 @@ def read_baseline(path: Path) -> list[BaselineEntry]:
 
 
 def read_ignore_file(path: Path) -> list[IgnoreEntry]:
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise SuppressionError(f"{path}: no such ignore file") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise SuppressionError(f"{path}: not valid YAML: {exc}") from None
+    data = _parse_file(path, "ignore", yaml.safe_load, (yaml.YAMLError,),
+                       "not valid YAML: {exc}")
     if isinstance(data, Mapping):
         data = data.get("ignore")
     if data is None:
