@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from audit.extract import lexicon
+from audit.wordfreqs import zipf_frequency
 
 # A word: letters, inner apostrophes, hyphens and dots of acronyms ("U.S.", "Jürgen",
 # "O'Brien", "Secretary-General").
@@ -109,8 +110,6 @@ def zipf(word: str) -> float:
 
 @lru_cache(maxsize=65536)
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
     return zipf_frequency(word, "en")
 
 

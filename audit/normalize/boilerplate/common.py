@@ -11,6 +11,7 @@ from audit import lexicons, textunits
 from audit.model import Repair
 from audit.normalize import apply_repairs
 from audit.normalize.overlap import no_new_gaps
+from audit.wordfreqs import zipf_frequency
 
 NAME = "boilerplate"
 MAX_WIDGET_GAP = 80      # ad text between two widget labels ("Set The StandardCFA Institute")
@@ -83,8 +84,6 @@ def glue_point(text: str, start: int, limit: int = 200) -> int | None:
     >>> t[glue_point(t, 9):]
     'The ministry said'
     """
-    from wordfreq import zipf_frequency  # its word lists load on first use
-
     end = min(len(text), start + limit)
     line_end = text.find("\n", start, end)
     end = end if line_end == -1 else line_end

@@ -296,16 +296,24 @@ def _build_gates() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # before it), a lead that takes A0 followed by a space, or a stray C1 control. The
     # follower is a look-ahead so that every such place is found, overlapping or not
     # (``SINGLE_PAIRS`` is looked up at each).
-    single = re.compile(f"{_class(starts)}(?={_class(conts | HOLE_MARKS)})"
-                        f"|{_class(spaced)}(?= )|[\x80-\x9f]")
+    branches = (f"{_class(starts)}(?={_class(conts | HOLE_MARKS)})",
+                f"{_class(spaced)}(?= )", "[\x80-\x9f]")
+    single = re.compile("|".join(branches))
     # Double-byte mojibake always contains an ideograph, a syllable, a kana or a half-width
     # form; a run without any is left to the single-byte codecs.
     double = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
                         "\uf900-\ufaff\uff61-\uff9f]")
-    return single, double
+    return single, double, tuple(re.compile(b) for b in branches)
 
 
-SINGLE_GATE, DOUBLE_GATE = _build_gates()
+SINGLE_GATE, DOUBLE_GATE, _SINGLE_BRANCHES = _build_gates()
+
+
+def single_gate_open(text: str) -> bool:
+    """``SINGLE_GATE.search(text)``, faster: a pattern that starts with one character class
+    is scanned for that class in C; an alternation of classes is tried at every position
+    (4-5 times slower on text without a hit, which is most text)."""
+    return any(branch.search(text) for branch in _SINGLE_BRANCHES)
 
 
 def _build_pairs() -> dict[str, tuple[SingleByte, ...]]:

@@ -26,6 +26,7 @@ from audit.normalize.encoding.charmaps import (
     SingleByte,
     may_hold_layer,
     single_byte_label,
+    single_gate_open,
 )
 from audit.normalize.encoding.pieces import (
     Lost,
@@ -74,7 +75,7 @@ def looks_suspect(text: str) -> bool:
     no character that mojibake is made of in a suspicious place). Microseconds per page."""
     if text.isascii():
         return False
-    return bool(SINGLE_GATE.search(text) or DOUBLE_GATE.search(text))
+    return single_gate_open(text) or bool(DOUBLE_GATE.search(text))
 
 
 def candidates(text: str) -> Iterator[Piece]:

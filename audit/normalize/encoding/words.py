@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from audit.normalize.encoding import data, plausibility
+from audit.wordfreqs import zipf_frequency
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f'’])*")
 
@@ -43,21 +44,17 @@ def frequency(words: str) -> float:
 
 @lru_cache(maxsize=4096)
 def _zipf(word: str) -> float:
-    import wordfreq
-
     scripts = {plausibility.info(c)[0] for c in word if c.isalpha()}
     best = 0.0
     for script in scripts:
         for lang in data.tie_break_languages(script):
-            best = max(best, wordfreq.zipf_frequency(word, lang))
+            best = max(best, zipf_frequency(word, lang))
     return best
 
 
 def warm() -> None:
     """Load every word list the tie-break may need now rather than on the first tie (for
     benchmarks and long-running services)."""
-    import wordfreq
-
     for script in ("latin", "cyrillic", "greek", "arabic", "hebrew"):
         for lang in data.tie_break_languages(script):
-            wordfreq.zipf_frequency("a", lang)
+            zipf_frequency("a", lang)
