@@ -4,13 +4,11 @@ wordfreq reads a language's word list as buckets of words (nested Python lists) 
 them beside the frequency dict it builds from them, for the life of the process. Lookups only
 read the dict; the nested lists, millions of strings once English and the tie-break
 languages are loaded, are walked by every full garbage collection (measured on the encoding
-benchmark: a quarter of a second per 4 MB of damaged text). So after a language's first
-lookup the lists are let go. Every stage reads frequencies through here.
+benchmark: a quarter of a second per 4 MB of damaged text). So whenever a lookup finds
+lists kept, they are let go. Every stage reads frequencies through here.
 """
 
 from __future__ import annotations
-
-_LOADED: set[str] = set()
 
 
 def zipf_frequency(word: str, lang: str) -> float:
@@ -18,7 +16,6 @@ def zipf_frequency(word: str, lang: str) -> float:
     import wordfreq  # its lists load on first use
 
     value: float = wordfreq.zipf_frequency(word, lang)
-    if lang not in _LOADED:
-        _LOADED.add(lang)
+    if wordfreq.get_frequency_list.cache_info().currsize:
         wordfreq.get_frequency_list.cache_clear()
     return value

@@ -4,7 +4,8 @@
   piece worth judging, in any run of a codec's characters, lies in such a stretch;
 - a stretch or a run that is UTF-8 from end to end is read by the decoders as one piece:
   the piece the unit-by-unit reading finds, with the same evidence;
-- a sequence cut short without a trace is evidence only where the lost table explains it.
+- a sequence cut short without a trace is evidence only where the lost table explains it;
+- the gate, searched branch by branch, opens exactly where the whole pattern does.
 """
 
 from __future__ import annotations
@@ -15,7 +16,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from audit.normalize.encoding import fix_text
-from audit.normalize.encoding.charmaps import DOUBLE_BYTE, HOLE_MARKS, SINGLE_BYTE
+from audit.normalize.encoding.charmaps import (
+    DOUBLE_BYTE,
+    HOLE_MARKS,
+    SINGLE_BYTE,
+    SINGLE_GATE,
+    single_gate_open,
+)
 from audit.normalize.encoding.pieces import (
     _run_pieces,
     _stretch_pieces,
@@ -135,3 +142,10 @@ def test_clean_ukrainian_stays_and_its_mojibake_comes_back():
     clean = "Він сказав: «Ні, ці ліки не для дітей», і пішов. Їхні новини — в ніч."
     assert fix_text(clean) == clean
     assert fix_text(clean.encode("utf-8").decode("cp1251")) == clean
+
+
+@SETTINGS
+@given(st.one_of(SINGLE_CASES.map(lambda case: case[1]),
+                 st.text(alphabet=sorted(set("Ã©â€™Ð°Ñ Ä ĂĽ? \x85\x93abc.\ufffd")), max_size=12)))
+def test_the_gate_searched_branch_by_branch_opens_where_the_pattern_does(text):
+    assert single_gate_open(text) == bool(SINGLE_GATE.search(text))

@@ -31,7 +31,7 @@ MIN_CONFIDENCE = 0.5
 MAX_GUESSES = 256
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Guess:
     char: str                   # the inferred character, or U+FFFD when unsure
     confidence: float

@@ -33,7 +33,7 @@ _ASCII_BYTES = bytes(range(0x80))
 _NEED = [0] * 0xC2 + [1] * 30 + [2] * 16 + [3] * 5 + [0] * 11   # by lead byte
 
 
-@dataclass
+@dataclass(slots=True)
 class Lost:
     """A UTF-8 sequence with bytes missing. ``known`` has the surviving bytes in place and
     ``None`` for the lost ones; ``marks`` says what stood for each lost byte."""
@@ -47,7 +47,7 @@ class Lost:
     observed: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Piece:
     """A repairable span ``text[start:end]`` and what it decodes to."""
 
@@ -76,7 +76,7 @@ class Piece:
                         for i, p in enumerate(self.parts)])
 
 
-@dataclass
+@dataclass(slots=True)
 class _Seq:
     lo: int          # unit range
     hi: int

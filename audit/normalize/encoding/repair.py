@@ -54,7 +54,7 @@ _RUN = re.compile(r"[^\x00-\x7f]+")
 _WORD_AFTER = re.compile(r"(\w+)(?=[\s.,;:!?)]|$)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Choice:
     piece: Piece
     start: int
