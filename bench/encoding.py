@@ -34,6 +34,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from audit import wordfreqs  # noqa: E402
 from audit.normalize.encoding import fix_text, words  # noqa: E402
 
 SECTION = "## Encoding repair"
@@ -193,11 +194,9 @@ def run(sizes: dict[str, float]
     languages: dict[str, dict[str, float]] = {}
     langs: dict[str, list[str]] = {}
     parts = corpus(sizes, langs=langs)
-    # the corpus generator read 23 word lists; wordfreq keeps them as nested lists, which
-    # every full garbage collection during either tool's run would walk: let them go
-    import wordfreq
-
-    wordfreq.get_frequency_list.cache_clear()
+    # the corpus generator read 23 word lists, which every full garbage collection during
+    # either tool's run would walk: let them go
+    wordfreqs.release()
     gc.collect()
     for part, docs in parts.items():
         fixed, our_times, their_times = paired(fix_text, ftfy.fix_text, docs)

@@ -282,7 +282,7 @@ A0_LEADS_2 = frozenset({0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9})
 A0_LEADS = A0_LEADS_2 | {0xE2, 0xE3, 0xF0}
 
 
-def _build_gates() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _build_gates() -> tuple[re.Pattern[str], re.Pattern[str], tuple[re.Pattern[str], ...]]:
     starts: set[str] = set()
     conts: set[str] = set()
     spaced: set[str] = set()
@@ -310,9 +310,10 @@ SINGLE_GATE, DOUBLE_GATE, _SINGLE_BRANCHES = _build_gates()
 
 
 def single_gate_open(text: str) -> bool:
-    """``SINGLE_GATE.search(text)``, faster: a pattern that starts with one character class
-    is scanned for that class in C; an alternation of classes is tried at every position
-    (4-5 times slower on text without a hit, which is most text)."""
+    """``bool(SINGLE_GATE.search(text))``, faster: the regex engine scans for the first
+    character class of a pattern in one C loop, but tries an alternation of classes at every
+    position; three searches, one per branch, are about 1.5 times faster on text without a
+    hit (measured on the benchmark's clean European text), which is most text."""
     return any(branch.search(text) for branch in _SINGLE_BRANCHES)
 
 
