@@ -31,6 +31,7 @@ lint: install-dev
 
 bench: install-dev
 	$(PY) bench/encoding.py
+	$(PY) bench/instructions.py
 	$(PY) bench/report.py
 
 clean:

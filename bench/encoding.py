@@ -34,6 +34,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from results import record  # noqa: E402
+
 from audit import wordfreqs  # noqa: E402
 from audit.normalize.encoding import fix_text, words  # noqa: E402
 
@@ -265,15 +267,6 @@ def render(results: dict[str, dict[str, float]], command: str,
             lines.append(f"| {lang} | {r['MB']:.2f} | {r['ours']:.1f} | {r['ftfy']:.2f} | "
                          f"{r['ratio']:.1f}x |")
     return "\n".join(lines) + "\n"
-
-
-def record(results_md: Path, text: str) -> None:
-    """Replace the "## Encoding repair" section of ``results_md``, keeping the others."""
-    old = results_md.read_text(encoding="utf-8") if results_md.exists() else "# Benchmarks\n"
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.M | re.S)
-    new = pattern.sub(lambda _: text + "\n", old) if pattern.search(old) else (
-        old.rstrip("\n") + "\n\n" + text)
-    results_md.write_text(new, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from results import record
+
 from audit.checks.context import AuditedDocument, excerpt
 from audit.checks.registry import Rule
 from audit.config import Config
@@ -180,15 +182,6 @@ def time_browser(html: Path, category: str, expected: int, story: str
         browser.close()
     return {"open": ready * 1000, "findings table": table * 1000,
             "filter": filtered * 1000, "story page": story * 1000}
-
-
-def record(results_md: Path, section: str) -> None:
-    """Replace the "## Report" section of ``results_md``, keeping every other section."""
-    old = results_md.read_text(encoding="utf-8") if results_md.exists() else "# Benchmarks\n"
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.M | re.S)
-    new = pattern.sub(lambda _: section, old) if pattern.search(old) else \
-        old.rstrip("\n") + "\n\n" + section
-    results_md.write_text(new, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

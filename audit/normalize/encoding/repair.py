@@ -84,15 +84,18 @@ def candidates(text: str) -> Iterator[Piece]:
     hinted: set[SingleByte] = set()
     for hit in SINGLE_GATE.finditer(text):
         pos = hit.start()
+        if "\x80" <= text[pos] <= "\x9f":
+            codecs = SINGLE_BYTE  # a stray C1 control: any codec's sequence may hold it
+        else:
+            codecs = SINGLE_PAIRS.get(text[pos:pos + 2], ())
+            if not codecs:
+                continue  # no codec reads the pair as the start of a sequence ('çã')
         if region is None or pos >= region.end():
             if region is not None:
                 yield from _region_pieces(text, region, hinted)
             region = _REGION.match(text, _region_start(text, pos))
             hinted = set()
-        if "\x80" <= text[pos] <= "\x9f":
-            hinted.update(SINGLE_BYTE)  # a stray C1 control: any codec's sequence may hold it
-        else:
-            hinted.update(SINGLE_PAIRS.get(text[pos:pos + 2], ()))
+        hinted.update(codecs)
     if region is not None:
         yield from _region_pieces(text, region, hinted)
     if DOUBLE_GATE.search(text):

@@ -1,0 +1,62 @@
+"""bench/instructions.py: it counts the measured slice only, and the table it prints is of
+the counts. Structure only; what the counts are is the benchmark's business. Skipped where
+valgrind is not installed (it is what counts)."""
+
+from __future__ import annotations
+
+import pickle
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+pytestmark = pytest.mark.skipif(shutil.which("valgrind") is None,
+                                reason="valgrind is not installed: it counts the instructions")
+
+
+def _bench():
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import instructions
+    finally:
+        sys.path.pop(0)
+    return instructions
+
+
+def test_only_the_measured_slice_is_counted(tmp_path):
+    bench = _bench()
+    path = tmp_path / "slices.pickle"
+    warm = ["caf\u00c3\u00a9 and France\u9225\u6a9a economy"] * 20
+    path.write_bytes(pickle.dumps({"damaged": (warm, []), "twice": (warm, warm * 2),
+                                   "once": (warm, warm)}))
+    nothing = bench.count("ftfy", ROOT, path, "damaged")
+    once = bench.count("ftfy", ROOT, path, "once")
+    twice = bench.count("ftfy", ROOT, path, "twice")
+    # the warm-up and the import are not counted: an empty measured slice costs ~nothing
+    assert nothing < 10_000 < once
+    # twice the documents, about twice the instructions (the same texts, so caches are warm)
+    assert 1.7 < twice / once < 2.3
+
+
+def test_the_table_compares_both_tools_and_is_recorded(tmp_path):
+    results = tmp_path / "RESULTS.md"
+    results.write_text("# Benchmarks\n\n## Encoding repair\n\nTheir table.\n")
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "instructions.py"),
+                           "--parts", "damaged", "--mb", "0.003", "--results", str(results)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=900)
+    assert proc.returncode == 0, proc.stderr
+    text = results.read_text()
+    assert "## Encoding repair\n\nTheir table.\n" in text  # another section is kept
+    section = text[text.index("## Encoding repair, instructions"):]
+    assert "`python bench/instructions.py --parts damaged --mb 0.003`" in section
+    row = re.search(r"^\| damaged \| (\d+) \| ([\d,]+) \| ([\d,]+) \| (\d+\.\d\d)x \|$",
+                    section, re.M)
+    assert row, section
+    ours, ftfy = (float(row[i].replace(",", "")) for i in (2, 3))
+    assert ours > 0 and ftfy > 0
+    assert float(row[4]) == pytest.approx(ftfy / ours, rel=0.01)  # per-byte counts are rounded
