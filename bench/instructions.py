@@ -7,10 +7,11 @@ checkout, input and Python give the same count whatever else the machine does. T
 proxy for time (a cache miss costs more than an add), so MB/s stay in ``encoding.py``; this is
 for comparing two versions of the code, or one tool with the other, on equal terms.
 
-Each tool runs under ``valgrind --tool=callgrind``: it is imported, repairs a warm-up slice
-(other documents of the same kind, so that tables and word lists are loaded and the caches hold
-what a long run would), then the measured slice. Only the measured slice is counted: it runs
-inside ``functools.reduce``, and callgrind counts only while that C function is on the stack
+Each tool runs under ``valgrind --tool=callgrind``: it is imported, loads its word lists and
+repairs a warm-up slice (other documents of the same kind, so that the caches hold what a long
+run would), all uninstrumented; then instrumentation is switched on (``callgrind_control``)
+and it repairs the measured slice. Only that slice is counted: it runs inside
+``functools.reduce``, and callgrind counts only while that C function is on the stack
 (``--toggle-collect``; neither tool calls it).
 
     python bench/instructions.py                        # this checkout and ftfy, 0.1 MB a part
@@ -30,24 +31,27 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # the other benchmarks; not ``audit``: a child imports its own
 SECTION = "## Encoding repair, instructions"
 PARTS = ("clean English", "clean multilingual", "damaged")
-WARM_SEED_OFFSET = 1  # the warm-up slice: same generator, another seed
 _COLLECTED = re.compile(r"Collected : (\d+)")
 
 
-def slices(parts: list[str], mb: float, path: Path) -> None:
+def slices(parts: list[str], mb: float, warm_mb: float, path: Path) -> None:
     """Write ``{part: (warm-up texts, measured texts)}`` to ``path``."""
     import encoding as bench
 
-    sizes = {part: mb for part in parts}
-    measured = bench.corpus(sizes)
-    warm = bench.corpus(sizes, seed=bench.SEED + WARM_SEED_OFFSET)
-    data = {part: ([t for t, _ in warm[part]], [t for t, _ in measured[part]]) for part in parts}
+    data = {}
+    for part in parts:
+        # a seed per part: a part's slices do not depend on which other parts are counted
+        seed = bench.SEED + 2 * PARTS.index(part)
+        warm = bench.corpus({part: warm_mb}, seed=seed + 1)[part]
+        measured = bench.corpus({part: mb}, seed=seed)[part]
+        data[part] = ([t for t, _ in warm], [t for t, _ in measured])
     path.write_bytes(pickle.dumps(data))
 
 
@@ -57,41 +61,56 @@ def ftfy_version() -> str:
     return ftfy.__version__
 
 
-def child(tool: str, root: str, path: str, part: str) -> None:
-    """Runs under valgrind: import ``tool``, repair the warm-up slice, then the measured one
-    inside the function callgrind counts."""
+def child(tool: str, root: str, path: str, part: str, go: str) -> None:
+    """Runs under valgrind, not yet instrumented: import ``tool``, load its tables and word
+    lists and repair the warm-up slice (as ``encoding.py`` does before timing); say so and
+    wait for the file ``go`` (instrumentation is on by then); repair the measured slice inside
+    the function callgrind counts."""
     if tool == "ftfy":
         from ftfy import fix_text
     else:
         sys.path.insert(0, root)
-        from audit.normalize.encoding import fix_text
+        from audit.normalize.encoding import fix_text, words
+
+        words.warm()
     warm, measured = pickle.loads(Path(path).read_bytes())[part]
     for text in warm:
         fix_text(text)
+    print("ready", flush=True)
+    while not Path(go).exists():
+        time.sleep(0.02)  # not a blocking read: valgrind takes commands while the program runs
     functools.reduce(lambda _, text: fix_text(text), measured, None)
 
 
 def count(tool: str, root: Path, path: Path, part: str) -> int:
     """Instructions ``tool`` (``audit`` from ``root``, or ``ftfy``) spends on the measured
-    slice of ``part``."""
-    proc = subprocess.run(
+    slice of ``part``. Everything before it runs uninstrumented, several times faster."""
+    go = path.with_name(f"go-{tool}-{part}")
+    go.unlink(missing_ok=True)
+    proc = subprocess.Popen(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-         "--collect-atstart=no", "--toggle-collect=functools_reduce", sys.executable,
-         __file__, "--child", tool, str(root), str(path), part],
-        capture_output=True, text=True, cwd=root, check=False)
-    found = _COLLECTED.search(proc.stderr)
+         "--instr-atstart=no", "--collect-atstart=no", "--toggle-collect=functools_reduce",
+         sys.executable, __file__, "--child", tool, str(root), str(path), part, str(go)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root)
+    assert proc.stdout is not None
+    if proc.stdout.readline().strip() == "ready":
+        subprocess.run(["callgrind_control", "--instr=on", str(proc.pid)],
+                       capture_output=True, check=False, timeout=120)
+        go.touch()
+    _, err = proc.communicate()
+    found = _COLLECTED.search(err)
     if proc.returncode != 0 or not found:
-        raise RuntimeError(f"valgrind run of {tool} on {part} failed:\n{proc.stderr[-2000:]}")
+        raise RuntimeError(f"valgrind run of {tool} on {part} failed:\n{err[-2000:]}")
     return int(found.group(1))
 
 
-def measure(tools: list[tuple[str, Path]], parts: list[str], mb: float
+def measure(tools: list[tuple[str, Path]], parts: list[str], mb: float, warm_mb: float
             ) -> dict[str, dict[str, float]]:
     """``{part: {tool label: instructions per byte of UTF-8}}`` for the measured slices."""
     results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "slices.pickle"
-        slices(parts, mb, path)
+        slices(parts, mb, warm_mb, path)
         data = pickle.loads(path.read_bytes())
         for part in parts:
             size = sum(len(t.encode("utf-8")) for t in data[part][1])
@@ -106,17 +125,18 @@ def measure(tools: list[tuple[str, Path]], parts: list[str], mb: float
 
 def render(results: dict[str, dict[str, float]], labels: list[str],
            args: argparse.Namespace) -> str:
-    command = "python bench/instructions.py" + (
-        f" --parts {' '.join(repr(p) if ' ' in p else p for p in args.parts)}"
-        if args.parts != list(PARTS) else "") + (f" --mb {args.mb:g}" if args.mb != 0.1 else "")
+    options = [f"--parts {' '.join(repr(p) if ' ' in p else p for p in args.parts)}"
+               if args.parts != list(PARTS) else "",
+               f"--mb {args.mb:g}" if args.mb != 0.1 else "",
+               f"--warm-mb {args.warm_mb:g}" if args.warm_mb != 1.0 else ""]
+    command = " ".join(["python bench/instructions.py", *filter(None, options)])
     lines = [SECTION, "",
              f"CPU instructions per byte of UTF-8 that `audit.fix_text` and `ftfy.fix_text` "
              f"{ftfy_version()} spend on {args.mb:g} MB of each part of the encoding benchmark's "
-             f"corpus, counted by valgrind (`{command}`): the same on every run, whatever the "
-             "machine is doing. Instructions are not seconds (a cache miss costs more than an "
-             "add), and a slice this small meets the repair's caches colder than the 20 MB of "
-             "`encoding.py` do: compare versions of the code with this, the tools' speed with "
-             "`encoding.py`.", "",
+             f"corpus, after {args.warm_mb:g} MB of other documents of the part (not counted), "
+             f"counted by valgrind (`{command}`): the same on every run, whatever the machine is "
+             "doing. Instructions are not seconds (a cache miss costs more than an add): "
+             "compare versions of the code with this, the tools' speed with `encoding.py`.", "",
              f"Python {platform.python_version()}, {platform.machine()}. "
              f"Date: {datetime.date.today().isoformat()}.", ""]
     head = "| part | KB | " + " | ".join(f"{label} instr/byte" for label in labels) + \
@@ -133,11 +153,13 @@ def render(results: dict[str, dict[str, float]], labels: list[str],
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--child"]:
-        child(*argv[1:5])
+        child(*argv[1:6])
         return 0
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--parts", nargs="+", choices=PARTS, default=list(PARTS))
     ap.add_argument("--mb", type=float, default=0.1, help="MB of text measured per part")
+    ap.add_argument("--warm-mb", type=float, default=1.0,
+                    help="MB of other text repaired first, uncounted (caches as in a long run)")
     ap.add_argument("--root", type=Path, action="append", default=[],
                     help="another checkout to count as well (repeatable; nothing is recorded)")
     ap.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
@@ -148,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     tools = [("fix_text", HERE.parent)]
     tools += [(f"fix_text@{root}", root.resolve()) for root in args.root]
     tools.append(("ftfy", HERE.parent))
-    results = measure(tools, args.parts, args.mb)
+    results = measure(tools, args.parts, args.mb, args.warm_mb)
     text = render(results, [label for label, _ in tools], args)
     print(text)
     if not args.root:  # a comparison with other checkouts is not this checkout's result

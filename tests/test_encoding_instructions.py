@@ -47,13 +47,14 @@ def test_the_table_compares_both_tools_and_is_recorded(tmp_path):
     results = tmp_path / "RESULTS.md"
     results.write_text("# Benchmarks\n\n## Encoding repair\n\nTheir table.\n")
     proc = subprocess.run([sys.executable, str(ROOT / "bench" / "instructions.py"),
-                           "--parts", "damaged", "--mb", "0.003", "--results", str(results)],
+                           "--parts", "damaged", "--mb", "0.003", "--warm-mb", "0.01",
+                           "--results", str(results)],
                           capture_output=True, text=True, cwd=ROOT, timeout=900)
     assert proc.returncode == 0, proc.stderr
     text = results.read_text()
     assert "## Encoding repair\n\nTheir table.\n" in text  # another section is kept
     section = text[text.index("## Encoding repair, instructions"):]
-    assert "`python bench/instructions.py --parts damaged --mb 0.003`" in section
+    assert "`python bench/instructions.py --parts damaged --mb 0.003 --warm-mb 0.01`" in section
     row = re.search(r"^\| damaged \| (\d+) \| ([\d,]+) \| ([\d,]+) \| (\d+\.\d\d)x \|$",
                     section, re.M)
     assert row, section
