@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import functools
+import os
 import pickle
 import platform
 import re
@@ -91,7 +92,8 @@ def count(tool: str, root: Path, path: Path, part: str) -> int:
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
          "--instr-atstart=no", "--collect-atstart=no", "--toggle-collect=functools_reduce",
          sys.executable, __file__, "--child", tool, str(root), str(path), part, str(go)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root)
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root,
+        env={**os.environ, "PYTHONHASHSEED": "0"})  # set order, hence the count, fixed
     assert proc.stdout is not None
     if proc.stdout.readline().strip() == "ready":
         subprocess.run(["callgrind_control", "--instr=on", str(proc.pid)],
