@@ -5,24 +5,17 @@ benchmark's business."""
 from __future__ import annotations
 
 import re
-import subprocess
 import sys
 from pathlib import Path
+
+from bench_runs import run_bench
 
 ROOT = Path(__file__).resolve().parents[1]
 PARTS = ("clean English", "clean multilingual", "damaged")
 
 
 def test_quick_bench_records_its_section(tmp_path):
-    results = tmp_path / "RESULTS.md"
-    results.write_text("# Benchmarks\n\n## Report\n\nTheir table.\n")
-    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "encoding.py"), "--quick",
-                           "--results", str(results)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=600)
-    assert proc.returncode == 0, proc.stderr
-    text = results.read_text()
-    assert "## Report\n\nTheir table.\n" in text  # another section is kept
-    section = text[text.index("## Encoding repair"):]
+    section = run_bench(tmp_path, "encoding.py", "--quick", heading="## Encoding repair")
     assert "python bench/encoding.py --quick" in section and "Machine:" in section
     for part in PARTS:
         row = re.search(rf"^\| {part} \| (\d+\.\d\d) \| ([\d,]+) \| (\d+\.\d\d) \| (\d+\.\d\d) "

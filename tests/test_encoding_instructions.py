@@ -7,13 +7,10 @@ from __future__ import annotations
 import pickle
 import re
 import shutil
-import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
+from bench_runs import ROOT, run_bench
 
 pytestmark = pytest.mark.skipif(shutil.which("valgrind") is None,
                                 reason="valgrind is not installed: it counts the instructions")
@@ -44,16 +41,9 @@ def test_only_the_measured_slice_is_counted(tmp_path):
 
 
 def test_the_table_compares_both_tools_and_is_recorded(tmp_path):
-    results = tmp_path / "RESULTS.md"
-    results.write_text("# Benchmarks\n\n## Encoding repair\n\nTheir table.\n")
-    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "instructions.py"),
-                           "--parts", "damaged", "--mb", "0.003", "--warm-mb", "0.01",
-                           "--results", str(results)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=900)
-    assert proc.returncode == 0, proc.stderr
-    text = results.read_text()
-    assert "## Encoding repair\n\nTheir table.\n" in text  # another section is kept
-    section = text[text.index("## Encoding repair, instructions"):]
+    section = run_bench(tmp_path, "instructions.py", "--parts", "damaged", "--mb", "0.003",
+                        "--warm-mb", "0.01", heading="## Encoding repair, instructions",
+                        timeout=900)
     assert "`python bench/instructions.py --parts damaged --mb 0.003 --warm-mb 0.01`" in section
     row = re.search(r"^\| damaged \| (\d+) \| ([\d,]+) \| ([\d,]+) \| (\d+\.\d\d)x \|$",
                     section, re.M)
