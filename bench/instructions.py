@@ -96,8 +96,11 @@ def count(tool: str, root: Path, path: Path, part: str) -> int:
         env={**os.environ, "PYTHONHASHSEED": "0"})  # set order, hence the count, fixed
     assert proc.stdout is not None
     if proc.stdout.readline().strip() == "ready":
-        subprocess.run(["callgrind_control", "--instr=on", str(proc.pid)],
-                       capture_output=True, check=False, timeout=120)
+        ctl = subprocess.run(["callgrind_control", "--instr=on", str(proc.pid)],
+                             capture_output=True, text=True, check=False, timeout=120)
+        if ctl.returncode != 0:  # nothing would be counted: say so rather than report 0
+            proc.kill()
+            raise RuntimeError(f"callgrind_control failed: {ctl.stdout}{ctl.stderr}")
         go.touch()
     _, err = proc.communicate()
     found = _COLLECTED.search(err)
