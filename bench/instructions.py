@@ -3,7 +3,8 @@ instructions on a seeded slice of the encoding benchmark's corpus, counted by va
 
 Seconds on these machines swing by a third from minute to minute, so a change worth 5 % cannot
 be seen in ``bench/encoding.py``'s timings. Instructions are counted, not timed: the same
-checkout, input and Python give the same count whatever else the machine does. They are a
+checkout, input and Python give the same count to 0.02 % whatever else the machine does (the
+hash seed is fixed; what is left comes from objects hashed by address). They are a
 proxy for time (a cache miss costs more than an add), so MB/s stay in ``encoding.py``; this is
 for comparing two versions of the code, or one tool with the other, on equal terms.
 
@@ -42,11 +43,13 @@ PARTS = ("clean English", "clean multilingual", "damaged")
 _COLLECTED = re.compile(r"Collected : (\d+)")
 
 
-def slices(parts: list[str], mb: float, warm_mb: float, path: Path) -> None:
-    """Write ``{part: (warm-up texts, measured texts)}`` to ``path``."""
+def slices(parts: list[str], mb: float, warm_mb: float, path: Path
+           ) -> dict[str, tuple[list[str], list[str]]]:
+    """``{part: (warm-up texts, measured texts)}``, also written to ``path`` for the
+    children."""
     import encoding as bench
 
-    data = {}
+    data: dict[str, tuple[list[str], list[str]]] = {}
     for part in parts:
         # a seed per part: a part's slices do not depend on which other parts are counted
         seed = bench.SEED + 2 * PARTS.index(part)
@@ -54,6 +57,7 @@ def slices(parts: list[str], mb: float, warm_mb: float, path: Path) -> None:
         measured = bench.corpus({part: mb}, seed=seed)[part]
         data[part] = ([t for t, _ in warm], [t for t, _ in measured])
     path.write_bytes(pickle.dumps(data))
+    return data
 
 
 def ftfy_version() -> str:
@@ -93,7 +97,7 @@ def count(tool: str, root: Path, path: Path, part: str) -> int:
          "--instr-atstart=no", "--collect-atstart=no", "--toggle-collect=functools_reduce",
          sys.executable, __file__, "--child", tool, str(root), str(path), part, str(go)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root,
-        env={**os.environ, "PYTHONHASHSEED": "0"})  # set order, hence the count, fixed
+        env={**os.environ, "PYTHONHASHSEED": "0"})  # string hashes, hence set order, fixed
     assert proc.stdout is not None
     if proc.stdout.readline().strip() == "ready":
         ctl = subprocess.run(["callgrind_control", "--instr=on", str(proc.pid)],
@@ -115,8 +119,7 @@ def measure(tools: list[tuple[str, Path]], parts: list[str], mb: float, warm_mb:
     results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "slices.pickle"
-        slices(parts, mb, warm_mb, path)
-        data = pickle.loads(path.read_bytes())
+        data = slices(parts, mb, warm_mb, path)
         for part in parts:
             size = sum(len(t.encode("utf-8")) for t in data[part][1])
             row = results.setdefault(part, {"bytes": float(size)})
@@ -139,9 +142,10 @@ def render(results: dict[str, dict[str, float]], labels: list[str],
              f"CPU instructions per byte of UTF-8 that `audit.fix_text` and `ftfy.fix_text` "
              f"{ftfy_version()} spend on {args.mb:g} MB of each part of the encoding benchmark's "
              f"corpus, after {args.warm_mb:g} MB of other documents of the part (not counted), "
-             f"counted by valgrind (`{command}`): the same on every run, whatever the machine is "
-             "doing. Instructions are not seconds (a cache miss costs more than an add): "
-             "compare versions of the code with this, the tools' speed with `encoding.py`.", "",
+             f"counted by valgrind (`{command}`): the same to 0.02 % on every run, whatever the "
+             "machine is doing. Instructions are not seconds (a cache miss costs more than an "
+             "add): compare versions of the code with this, the tools' speed with "
+             "`encoding.py`.", "",
              f"Python {platform.python_version()}, {platform.machine()}. "
              f"Date: {datetime.date.today().isoformat()}.", ""]
     head = "| part | KB | " + " | ".join(f"{label} instr/byte" for label in labels) + \
