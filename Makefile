@@ -8,12 +8,16 @@ PIP    := $(PY) -m pip --disable-pip-version-check -q
 
 .PHONY: report test lint bench install install-dev clean
 
-$(VENV)/.stamp-base: pyproject.toml
+# the encoding core is compiled at install (setup.py): reinstall when its sources change
+CORE   := setup.py $(wildcard audit/normalize/encoding/*.py)
+
+$(VENV)/.stamp-base: pyproject.toml $(CORE)
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -e ".[all]"
 	touch $@
 
-$(VENV)/.stamp-dev: pyproject.toml $(VENV)/.stamp-base
+$(VENV)/.stamp-dev: pyproject.toml $(CORE)
+	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -e ".[all,dev]"
 	touch $@
 
@@ -27,7 +31,7 @@ test: install-dev
 	$(PY) -m pytest
 
 lint: install-dev
-	$(VENV)/bin/ruff check audit tests bench
+	$(VENV)/bin/ruff check audit tests bench setup.py
 
 bench: install-dev
 	$(PY) bench/encoding.py

@@ -37,7 +37,7 @@ sys.path.insert(0, str(HERE.parent))
 from results import record  # noqa: E402
 
 from audit import wordfreqs  # noqa: E402
-from audit.normalize.encoding import fix_text, words  # noqa: E402
+from audit.normalize.encoding import CORE, fix_text, words  # noqa: E402
 
 SECTION = "## Encoding repair"
 SEED = 20261122
@@ -239,7 +239,8 @@ def render(results: dict[str, dict[str, float]], command: str,
              f"`audit.fix_text` against `ftfy.fix_text` {ftfy.__version__} on {total:.1f} MB of "
              f"seeded synthetic text (`{command}`), in the same run: the two take turns, "
              "document by document.", "",
-             f"Machine: {machine()}. Date: {datetime.date.today().isoformat()}.", "",
+             f"Machine: {machine()}. Encoding core: {CORE}. "
+             f"Date: {datetime.date.today().isoformat()}.", "",
              "| part | MB | documents | fix_text MB/s | ftfy MB/s | ratio |",
              "| --- | --- | --- | --- | --- | --- |"]
     for part, r in results.items():

@@ -66,6 +66,13 @@ def ftfy_version() -> str:
     return ftfy.__version__
 
 
+def core() -> str:
+    """How this checkout's encoding core runs: compiled by mypyc, or from source."""
+    from audit.normalize.encoding import CORE
+
+    return CORE
+
+
 def child(tool: str, root: str, path: str, part: str, go: str) -> None:
     """Runs under valgrind, not yet instrumented: import ``tool``, load its tables and word
     lists and repair the warm-up slice (as ``encoding.py`` does before timing); say so and
@@ -147,7 +154,7 @@ def render(results: dict[str, dict[str, float]], labels: list[str],
              "add): compare versions of the code with this, the tools' speed with "
              "`encoding.py`.", "",
              f"Python {platform.python_version()}, {platform.machine()}. "
-             f"Date: {datetime.date.today().isoformat()}.", ""]
+             f"Encoding core: {core()}. Date: {datetime.date.today().isoformat()}.", ""]
     head = "| part | KB | " + " | ".join(f"{label} instr/byte" for label in labels) + \
         " | " + " | ".join(f"ftfy / {label}" for label in labels if label != "ftfy") + " |"
     lines += [head, "|" + " --- |" * (head.count("|") - 1)]

@@ -30,13 +30,19 @@ ligatures and full-width forms are kept unless an option asks otherwise.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from audit.model import Repair
 from audit.normalize import normalizer
-from audit.normalize.encoding import fixes, repair, residue
-from audit.normalize.encoding.charmaps import REPLACEMENT, UNINFERRED
-from audit.normalize.encoding.trail import Trail
+from audit.normalize.encoding import native
+
+# compiled or from source: decided before the first module of the core is imported
+CORE = native.choose(Path(__file__).parent)
+
+from audit.normalize.encoding import fixes, repair, residue  # noqa: E402
+from audit.normalize.encoding.charmaps import REPLACEMENT, UNINFERRED  # noqa: E402
+from audit.normalize.encoding.trail import Trail  # noqa: E402
 
 __all__ = ["find_residue", "fix_and_explain", "fix_text", "looks_damaged"]
 

@@ -28,6 +28,8 @@ MARK = -4      # U+FFFD or SUB: a byte the decoder rejected
 QMARK = -5     # '?': maybe a character an encoder could not write
 SPACE = -6     # ' ': maybe a no-break space (A0) turned into a space
 
+# surrogates: high D800-DBFF, low DC00-DFFF (built with chr: mypyc takes no surrogate literal)
+_SURROGATE, _HIGH_END, _LOW, _LOW_END = chr(0xD800), chr(0xDBFF), chr(0xDC00), chr(0xDFFF)
 _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 _ASCII_BYTES = bytes(range(0x80))
 _NEED = [0] * 0xC2 + [1] * 30 + [2] * 16 + [3] * 5 + [0] * 11   # by lead byte
@@ -183,20 +185,20 @@ def _join_surrogates(seqs: list[_Seq]) -> list[_Seq]:
     """CESU-8 writes an astral character as two three-byte surrogates: join each pair."""
     out: list[_Seq] = []
     for s in seqs:
-        if s.kind == "char" and "\ud800" <= s.text <= "\udfff":
+        if s.kind == "char" and _SURROGATE <= s.text <= _LOW_END:
             prev = out[-1] if out else None
-            if ("\udc00" <= s.text <= "\udfff" and prev is not None and prev.kind == "char"
-                    and "\ud800" <= prev.text <= "\udbff" and prev.hi == s.lo):
+            if (_LOW <= s.text <= _LOW_END and prev is not None and prev.kind == "char"
+                    and _SURROGATE <= prev.text <= _HIGH_END and prev.hi == s.lo):
                 pair = (prev.text + s.text).encode("utf-16-le", "surrogatepass")
                 out[-1] = _Seq(prev.lo, s.hi, "char", pair.decode("utf-16-le"),
                                a0=prev.a0 or s.a0)
                 continue
-            if "\ud800" <= s.text <= "\udbff":
+            if _SURROGATE <= s.text <= _HIGH_END:
                 out.append(s)  # may pair with the next one
                 continue
             s = _Seq(s.lo, s.hi, "bad")
         out.append(s)
-    return [_Seq(s.lo, s.hi, "bad") if s.kind == "char" and "\ud800" <= s.text <= "\udfff"
+    return [_Seq(s.lo, s.hi, "bad") if s.kind == "char" and _SURROGATE <= s.text <= _LOW_END
             else s for s in out]
 
 
