@@ -21,12 +21,20 @@ class BuildExt(build_ext):
     """A failed compile leaves the pure-Python package (slower, the same results)."""
 
     def run(self) -> None:
+        # in place (editable installs) beside the sources, else in the tree the wheel is made of
+        where = ENCODING if self.inplace else Path(self.build_lib, *native["PACKAGE"].split("."))
+        # no record until the build succeeds: a failed build must not vouch for the compiled
+        # modules an earlier one left there
+        (where / native["MANIFEST"]).unlink(missing_ok=True)
         try:
             super().run()
         except Exception as error:  # any build failure: fall back to Python
             print(f"source-audit: not compiling the encoding core ({error}); "
                   "it will run as plain Python", file=sys.stderr)
             return
+        if self.extensions:
+            # what was compiled, for the import-time check that the sources have not changed
+            native["write_manifest"](where)
 
 
 def ext_modules() -> list:
@@ -38,15 +46,14 @@ def ext_modules() -> list:
         print("source-audit: mypyc not found; the encoding core will run as plain Python",
               file=sys.stderr)
         return []
-    # what is compiled, for the import-time check that the sources have not changed since
-    native["write_manifest"](ENCODING)
     paths = [str((ENCODING / f"{name}.py").relative_to(HERE)) for name in native["MODULES"]]
     # the other modules are read for their types only; their errors are not ours to fix here
     try:
         return mypycify(["--follow-imports=silent", "--ignore-missing-imports", *paths],
                         group_name=native["GROUP"], opt_level="3")
     except (Exception, SystemExit) as error:  # mypy exits on a type error
-        print(f"source-audit: mypyc cannot compile the encoding core ({error}); it will run "
+        why = "mypy found type errors (above)" if isinstance(error, SystemExit) else error
+        print(f"source-audit: mypyc cannot compile the encoding core ({why}); it will run "
               "as plain Python", file=sys.stderr)
         return []
 

@@ -54,7 +54,8 @@ def build() -> dict[str, object]:
             edged = "^" + word + "$"
             if len(word) == 1 and word > "\x7f":
                 mass_p[edged] += f  # a one-letter word: '^à$'
-            for a, b in {edged[i:i + 2] for i in range(len(edged) - 1)}:
+            for pair in {edged[i:i + 2] for i in range(len(edged) - 1)}:
+                a, b = pair[0], pair[1]
                 if (a > "\x7f" or b > "\x7f") and (a.isalpha() or a == "^") and (
                         b.isalpha() or b == "$"):
                     mass_p[a + b] += f

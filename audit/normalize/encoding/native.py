@@ -29,8 +29,10 @@ from pathlib import Path
 from types import ModuleType
 
 PACKAGE = "audit.normalize.encoding"
-# in the order they import each other
-MODULES = ("utf8shape", "plausibility", "pieces", "lossy", "repair", "layers")
+# the whole repair but ``charmaps`` (built once at import; its codec classes use
+# ``cached_property``, which mypyc's classes do not have) and the package's entry points
+MODULES = ("data", "letterpairs", "words", "utf8shape", "plausibility", "pieces", "lossy",
+           "repair", "layers", "trail", "fixes", "residue")
 # the name of the shared library mypyc builds for them (``native__mypyc``)
 GROUP = f"{PACKAGE}.native"
 MANIFEST = "native.json"

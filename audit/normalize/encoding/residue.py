@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from audit.normalize.encoding import plausibility, repair
-from audit.normalize.encoding.charmaps import single_byte_label
+from audit.normalize.encoding.charmaps import SingleByte, single_byte_label
 
 _LOST = re.compile("\ufffd+")
 _C1 = re.compile("[\x80-\x9f]+")
@@ -52,8 +52,8 @@ def find(text: str) -> list[Residue]:
             old = plausibility.cost(left + observed + right, lo, lo + len(observed))
             new = plausibility.cost(left + decoded + right, lo, lo + len(decoded))
             if new < old:
-                codec = single_byte_label(piece.codec, observed) if not piece.codec.multibyte \
-                    else piece.codec.label
+                codec = single_byte_label(piece.codec, observed) if isinstance(
+                    piece.codec, SingleByte) else piece.codec.label
                 found.append(Residue(piece.start, piece.end,
                                      f"reads as UTF-8 misread as {codec}", decoded))
     return _merge(found)
