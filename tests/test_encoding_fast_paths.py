@@ -5,7 +5,9 @@
 - a stretch or a run that is UTF-8 from end to end is read by the decoders as one piece:
   the piece the unit-by-unit reading finds, with the same evidence;
 - a sequence cut short without a trace is evidence only where the lost table explains it;
-- the gate, searched branch by branch, opens exactly where the whole pattern does.
+- the gate, searched branch by branch, opens exactly where the whole pattern does;
+- the shape test of a run's bytes, counted at C speed, agrees with reading them token by
+  token.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from audit.normalize.encoding.pieces import (
     scanned_stretch,
     single_byte_pieces,
 )
+from audit.normalize.encoding.utf8shape import _CUT_UTF8, looks_utf8
 
 SETTINGS = settings(max_examples=150, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -149,3 +152,56 @@ def test_clean_ukrainian_stays_and_its_mojibake_comes_back():
                  st.text(alphabet=sorted(set("Ã©â€™Ð°Ñ Ä ĂĽ? \x85\x93abc.\ufffd")), max_size=12)))
 def test_the_gate_searched_branch_by_branch_opens_where_the_pattern_does(text):
     assert single_gate_open(text) == bool(SINGLE_GATE.search(text))
+
+
+_TOKENS = re.compile(rb"(?P<seq>[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
+                     rb"|[\xf0-\xf4][\x80-\xbf]{3})|(?P<lead>[\xc2-\xf4][\x80-\xbf]*)"
+                     rb"|(?P<cont>[\x80-\xbf])|(?P<bad>[\xc0\xc1\xf5-\xff])")
+
+
+def looks_utf8_token_by_token(data: bytes, marked: bool) -> bool:
+    """The rule, read token by token (what ``looks_utf8`` counts faster)."""
+    whole = cut = stray = 0
+    for m in _TOKENS.finditer(data):
+        kind = m.lastgroup
+        if kind == "seq":
+            whole += 1
+        elif kind == "lead":
+            cut += 1
+        elif kind == "cont":
+            stray += 1
+        elif not marked:
+            return False
+    if marked:
+        return whole + cut > 0
+    tail = _CUT_UTF8.search(data)
+    if tail and tail.group():
+        cut -= 1
+    return whole + (1 if tail and tail.group() else 0) > 0 and 3 * (cut + stray) <= whole + 2
+
+
+# mostly the bytes UTF-8 is made of, some ASCII (a double-byte character's second byte)
+_RUN_BYTES = st.lists(st.one_of(st.integers(0x80, 0xBF), st.integers(0xC0, 0xFF),
+                                st.integers(0x40, 0x7E)), max_size=14).map(bytes)
+
+
+@settings(SETTINGS, max_examples=2000)
+@given(_RUN_BYTES, st.booleans())
+def test_the_shape_of_a_run_counted_at_c_speed_is_the_token_by_token_reading(data, marked):
+    assert looks_utf8(data, marked) == looks_utf8_token_by_token(data, marked)
+
+
+def test_the_shape_of_real_runs_is_the_token_by_token_reading():
+    """Runs of clean CJK text and of their mojibake, under every double-byte codec."""
+    texts = ["中文的文本和一些词", "日本語のテキストです", "한국어 텍스트입니다",
+             "France’s — “quoted”", "naïve café", "привіт"]
+    seen = 0
+    for codec in DOUBLE_BYTE:
+        for text in texts:
+            for run in (text, text.encode("utf-8").decode(codec.name, "ignore"),
+                        text.encode("utf-8").decode(codec.name, "replace")):
+                data = run.encode(codec.name, "ignore")
+                for marked in (False, True):
+                    assert looks_utf8(data, marked) == looks_utf8_token_by_token(data, marked)
+                seen += looks_utf8(data, False)
+    assert seen  # some runs do look like UTF-8

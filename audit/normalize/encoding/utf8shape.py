@@ -10,34 +10,36 @@ from audit.normalize.encoding.charmaps import DoubleByte
 
 # the last sequence of a run, cut short
 _CUT_UTF8 = re.compile(rb"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]?|[\xf0-\xf4][\x80-\xbf]{0,2})$")
-_TOKENS = re.compile(rb"(?P<seq>[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
-                     rb"|[\xf0-\xf4][\x80-\xbf]{3})|(?P<lead>[\xc2-\xf4][\x80-\xbf]*)"
-                     rb"|(?P<cont>[\x80-\xbf])|(?P<bad>[\xc0\xc1\xf5-\xff])")
+_SEQ = rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+_WHOLE = re.compile(_SEQ)
+# a run's bytes as UTF-8 tokens: a whole sequence, a lead with the continuations it has (cut
+# short), a stray continuation
+_TOKEN = re.compile(_SEQ + rb"|[\xc2-\xf4][\x80-\xbf]*|[\x80-\xbf]")
+_LEAD = re.compile(rb"[\xc2-\xf4]")
+_NEVER = re.compile(rb"[\xc0\xc1\xf5-\xff]")  # bytes UTF-8 never uses
 
 
 def looks_utf8(data: bytes, marked: bool) -> bool:
     """A quick test of a run's bytes: whole UTF-8 sequences, with at most a few cut short
     (a lost byte) and no byte UTF-8 never uses, unless the decoder marked losses. Clean
-    text in a double-byte codec fails it almost always, at C speed."""
-    whole = cut = stray = 0
-    for m in _TOKENS.finditer(data):
-        kind = m.lastgroup
-        if kind == "seq":
-            whole += 1
-        elif kind == "lead":
-            cut += 1
-        elif kind == "cont":
-            stray += 1
-        elif not marked:
-            return False
+    text in a double-byte codec fails it almost always.
+
+    Read left to right, the bytes are tokens (``_TOKEN``); the test needs only how many of
+    each kind, and those are counted at C speed: the whole sequences are where a search
+    for them alone finds them (a token other than a whole sequence never ends on a lead
+    byte, where one could start), and a lead byte starts a token of its own."""
     if marked:
-        return whole + cut > 0
+        return _LEAD.search(data) is not None  # a whole sequence or one cut short
+    if _NEVER.search(data):
+        return False
+    whole = len(_WHOLE.findall(data))
+    broken = len(_TOKEN.findall(data)) - whole  # cut short, and stray continuations
     # the last sequence of a run may be cut by a drop before the next ASCII byte
     tail = _CUT_UTF8.search(data)
     if tail and tail.group():
-        cut -= 1
+        return 3 * (broken - 1) <= whole + 2
     # a few sequences cut short inside the run are losses the drop model may explain
-    return whole + (1 if tail and tail.group() else 0) > 0 and 3 * (cut + stray) <= whole + 2
+    return whole > 0 and 3 * broken <= whole + 2
 
 
 def could_be_utf8(run: str, codec: DoubleByte) -> bool:
