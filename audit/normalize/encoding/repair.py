@@ -82,7 +82,10 @@ def candidates(text: str) -> Iterator[Piece]:
     """Every piece of ``text`` under every codec."""
     region: re.Match[str] | None = None
     hinted: set[SingleByte] = set()
-    for hit in SINGLE_GATE.finditer(text):
+    # the alternation tries every branch at every character: first ask, branch by branch,
+    # whether it opens at all (text that only the double-byte gate opened: CJK)
+    hits = SINGLE_GATE.finditer(text) if single_gate_open(text) else ()
+    for hit in hits:
         pos = hit.start()
         if "\x80" <= text[pos] <= "\x9f":
             codecs = SINGLE_BYTE  # a stray C1 control: any codec's sequence may hold it
