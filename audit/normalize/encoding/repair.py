@@ -82,9 +82,10 @@ def candidates(text: str) -> Iterator[Piece]:
     """Every piece of ``text`` under every codec."""
     region: re.Match[str] | None = None
     hinted: set[SingleByte] = set()
-    # the alternation tries every branch at every character: first ask, branch by branch,
-    # whether it opens at all (text that only the double-byte gate opened: CJK)
-    hits = SINGLE_GATE.finditer(text) if single_gate_open(text) else ()
+    double = DOUBLE_GATE.search(text) is not None
+    # the alternation tries every branch at every character: where the double-byte gate
+    # opens (CJK), first ask branch by branch whether it opens at all
+    hits = SINGLE_GATE.finditer(text) if not double or single_gate_open(text) else ()
     for hit in hits:
         pos = hit.start()
         if "\x80" <= text[pos] <= "\x9f":
@@ -101,7 +102,7 @@ def candidates(text: str) -> Iterator[Piece]:
         hinted.update(codecs)
     if region is not None:
         yield from _region_pieces(text, region, hinted)
-    if DOUBLE_GATE.search(text):
+    if double:
         for m in _RUN.finditer(text):
             suspects = _double_byte_suspects(m.group())
             if not suspects:
