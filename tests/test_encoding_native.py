@@ -117,6 +117,12 @@ def test_a_source_changed_since_the_build_is_run_from_source(tmp_path, monkeypat
     assert finder.find_spec(f"{native.PACKAGE}.charmaps") is None  # never compiled
 
 
+def test_a_source_gone_since_the_build_is_stale(tmp_path):
+    _fake_build(tmp_path)
+    (tmp_path / "words.py").unlink()
+    assert native.stale(tmp_path) == ["words"]
+
+
 def test_without_a_manifest_everything_is_stale(tmp_path):
     _fake_build(tmp_path)
     (tmp_path / native.MANIFEST).unlink()

@@ -1,7 +1,7 @@
 """The compiled core of the encoding repair, and the guard that keeps it honest.
 
-The modules in ``MODULES`` do the per-character work (finding pieces, pricing them) and are
-compiled with mypyc when the package is installed (``setup.py``): the same Python source,
+The modules in ``MODULES`` (finding pieces, pricing them, deciding, the trail) are compiled
+with mypyc when the package is installed (``setup.py``): the same Python source,
 run as C, about a third fewer instructions. A compiled module shadows its ``.py``: an edit to
 the source would have no effect until the next build. So the build records a digest of each
 source it compiled (``native.json``), and at import, if any source differs from what was
@@ -61,7 +61,15 @@ def stale(directory: Path) -> list[str]:
         table = json.loads((directory / MANIFEST).read_text())
     except (OSError, ValueError):
         return list(MODULES)
-    return [name for name in MODULES if table.get(name) != digest(directory / f"{name}.py")]
+    return [name for name in MODULES
+            if table.get(name) != _digest_or_none(directory / f"{name}.py")]
+
+
+def _digest_or_none(source: Path) -> str | None:
+    try:
+        return digest(source)
+    except OSError:  # a source gone since the build has changed too
+        return None
 
 
 class _FromSource(importlib.abc.MetaPathFinder):

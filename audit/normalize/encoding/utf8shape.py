@@ -25,9 +25,9 @@ def looks_utf8(data: bytes, marked: bool) -> bool:
     text in a double-byte codec fails it almost always.
 
     Read left to right, the bytes are tokens (``_TOKEN``); the test needs only how many of
-    each kind, and those are counted at C speed: the whole sequences are where a search
-    for them alone finds them (a token other than a whole sequence never ends on a lead
-    byte, where one could start), and a lead byte starts a token of its own."""
+    each kind, and those are counted at C speed. A lead byte is always the first byte of its
+    token, and every lead byte starts a whole sequence or one cut short: so a search for
+    whole sequences alone finds the same ones the tokens have."""
     if marked:
         return _LEAD.search(data) is not None  # a whole sequence or one cut short
     if _NEVER.search(data):
