@@ -282,58 +282,77 @@ A0_LEADS_2 = frozenset({0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9})
 A0_LEADS = A0_LEADS_2 | {0xE2, 0xE3, 0xF0}
 
 
-def _build_gates() -> tuple[re.Pattern[str], re.Pattern[str], tuple[re.Pattern[str], ...]]:
+def _build_gates() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     starts: set[str] = set()
     conts: set[str] = set()
-    spaced: set[str] = set()
+    spaced: set[str] = set()   # two-byte leads that take A0: any character may follow
+    spaced3: set[str] = set()  # longer ones: a continuation must follow the A0
     for c in SINGLE_BYTE:
         starts |= c.start_chars
         conts |= c.cont_chars
         if c.nbsp_space:
-            spaced |= {ch for ch, b in c.to_byte.items() if b in A0_LEADS}
+            spaced |= {ch for ch, b in c.to_byte.items() if b in A0_LEADS_2}
+            spaced3 |= {ch for ch, b in c.to_byte.items() if b in A0_LEADS - A0_LEADS_2}
     # A place where single-byte mojibake may start: a lead reading followed by a continuation
     # reading or a lost-byte mark ('?' only for lossy sequences, which have a continuation
-    # before it), a lead that takes A0 followed by a space, or a stray C1 control. The
-    # follower is a look-ahead so that every such place is found, overlapping or not
-    # (``SINGLE_PAIRS`` is looked up at each).
-    branches = (f"{_class(starts)}(?={_class(conts | HOLE_MARKS)})",
-                f"{_class(spaced)}(?= )", "[\x80-\x9f]")
-    single = re.compile("|".join(branches))
+    # before it); a lead that takes A0 followed by a space (and, for a lead of three or four
+    # bytes, by a continuation: clean Romanian, Polish and Russian end many words in 'ă',
+    # 'ć', 'в' before a space and a letter, which no codec's gate takes); or a stray C1
+    # control. The follower is a look-ahead so that every such place is found, overlapping
+    # or not (``pair_codecs`` is looked up at each).
+    cont = _class(conts | HOLE_MARKS)
+    kinds = [(starts, f"(?={cont})"), (spaced, "(?= )"), (spaced3 - spaced, f"(?= {cont})"),
+             (_C1, "")]
     # Double-byte mojibake always contains an ideograph, a syllable, a kana or a half-width
     # form; a run without any is left to the single-byte codecs.
-    double = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
-                        "\uf900-\ufaff\uff61-\uff9f]")
-    return single, double, tuple(re.compile(b) for b in branches)
+    cjk = ("\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff"
+           "\uff61-\uff9f")
+    double = re.compile(f"[{cjk}]")
+    # One character class first, the kind of place checked behind it: the regex engine then
+    # skips to the next candidate character in one C loop, where an alternation of classes
+    # would be tried at every position (four times slower on text without a hit)
+    first = set().union(*(chars for chars, _ in kinds))
+    branches = "|".join(f"(?<={_class(chars)}){ahead}" for chars, ahead in kinds)
+    single = re.compile(f"{_class(first)}(?:{branches})")
+    suspect = re.compile(f"[{_class(first)[1:-1]}{cjk}](?:{branches}|(?<=[{cjk}]))")
+    return single, double, suspect
 
 
-SINGLE_GATE, DOUBLE_GATE, _SINGLE_BRANCHES = _build_gates()
-
-
-def single_gate_open(text: str) -> bool:
-    """``bool(SINGLE_GATE.search(text))``, faster: the regex engine scans for the first
-    character class of a pattern in one C loop, but tries an alternation of classes at every
-    position; three searches, one per branch, are about 1.5 times faster on text without a
-    hit (measured on the benchmark's clean European text), which is most text."""
-    return any(branch.search(text) for branch in _SINGLE_BRANCHES)
+_C1 = frozenset(map(chr, range(0x80, 0xA0)))
+SINGLE_GATE, DOUBLE_GATE, SUSPECT = _build_gates()
 
 
 def _build_pairs() -> dict[str, tuple[SingleByte, ...]]:
-    """For each lead reading and the character after it, the codecs that read them as a lead
-    byte and a byte that may follow it: the codecs whose gate a place found by
-    ``SINGLE_GATE`` may open. Clean Portuguese, Polish or Czech meets the gate often (a
-    Windows-1252 lead before a Mac Roman continuation) and no codec reads the pair so."""
+    """For each lead reading and the character after it (two after it for a lead of three
+    or four bytes before a space), the codecs that read them as a lead byte and bytes that
+    may follow it: the codecs whose gate a place found by ``SINGLE_GATE`` may open. Clean
+    Portuguese, Polish or Czech meets the gate often (a Windows-1252 lead before a Mac Roman
+    continuation) and no codec reads the pair so."""
     pairs: dict[str, list[SingleByte]] = {}
     for codec in SINGLE_BYTE:
         follow = codec.cont_chars | HOLE_MARKS | {"?"}
         for lead in codec.start_chars:
             for ch in follow:
                 pairs.setdefault(lead + ch, []).append(codec)
-            if codec.nbsp_space and codec.to_byte[lead] in A0_LEADS:
+            if not codec.nbsp_space or codec.to_byte[lead] not in A0_LEADS:
+                continue
+            if codec.to_byte[lead] in A0_LEADS_2:
                 pairs.setdefault(lead + " ", []).append(codec)
+            else:  # the gate wants a continuation after the A0 (``SingleByte.gate``)
+                for ch in codec.cont_chars | HOLE_MARKS:
+                    pairs.setdefault(lead + " " + ch, []).append(codec)
     return {pair: tuple(codecs) for pair, codecs in pairs.items()}
 
 
 SINGLE_PAIRS = _build_pairs()
+
+
+def pair_codecs(text: str, pos: int) -> tuple[SingleByte, ...]:
+    """The codecs whose gate may open at ``pos``, a place ``SINGLE_GATE`` found."""
+    codecs = SINGLE_PAIRS.get(text[pos:pos + 2], ())
+    if text[pos + 1:pos + 2] == " ":
+        codecs += SINGLE_PAIRS.get(text[pos:pos + 3], ())
+    return codecs
 
 
 def _build_layer_hits() -> re.Pattern[str]:

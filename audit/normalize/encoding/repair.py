@@ -20,13 +20,13 @@ from audit.normalize.encoding.charmaps import (
     REPLACEMENT,
     SINGLE_BYTE,
     SINGLE_GATE,
-    SINGLE_PAIRS,
+    SUSPECT,
     UNINFERRED,
     DoubleByte,
     SingleByte,
     may_hold_layer,
+    pair_codecs,
     single_byte_label,
-    single_gate_open,
 )
 from audit.normalize.encoding.pieces import (
     Lost,
@@ -73,9 +73,7 @@ class Choice:
 def looks_suspect(text: str) -> bool:
     """The fast path: False means no codec can explain any part of ``text`` (pure ASCII, or
     no character that mojibake is made of in a suspicious place). Microseconds per page."""
-    if text.isascii():
-        return False
-    return single_gate_open(text) or bool(DOUBLE_GATE.search(text))
+    return not text.isascii() and SUSPECT.search(text) is not None
 
 
 def candidates(text: str) -> Iterator[Piece]:
@@ -83,15 +81,12 @@ def candidates(text: str) -> Iterator[Piece]:
     region: re.Match[str] | None = None
     hinted: set[SingleByte] = set()
     double = DOUBLE_GATE.search(text) is not None
-    # the alternation tries every branch at every character: where the double-byte gate
-    # opens (CJK), first ask branch by branch whether it opens at all
-    hits = SINGLE_GATE.finditer(text) if not double or single_gate_open(text) else ()
-    for hit in hits:
+    for hit in SINGLE_GATE.finditer(text):
         pos = hit.start()
         if "\x80" <= text[pos] <= "\x9f":
             codecs = SINGLE_BYTE  # a stray C1 control: any codec's sequence may hold it
         else:
-            codecs = SINGLE_PAIRS.get(text[pos:pos + 2], ())
+            codecs = pair_codecs(text, pos)
             if not codecs:
                 continue  # no codec reads the pair as the start of a sequence ('çã')
         if region is None or pos >= region.end():
