@@ -298,21 +298,23 @@ def _build_gates() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     # before it); a lead that takes A0 followed by a space (and, for a lead of three or four
     # bytes, by a continuation: clean Romanian, Polish and Russian end many words in 'ă',
     # 'ć', 'в' before a space and a letter, which no codec's gate takes); or a stray C1
-    # control. The follower is a look-ahead so that every such place is found, overlapping
-    # or not (``pair_codecs`` is looked up at each).
-    cont = _class(conts | HOLE_MARKS)
-    kinds = [(starts, f"(?={cont})"), (spaced, "(?= )"), (spaced3 - spaced, f"(?= {cont})"),
-             (_C1, "")]
+    # control. The gate matches the character that makes the place: the follower for a
+    # lead and its continuation (the place is the character before), else the lead itself.
+    # Continuations are rarer than leads in most scripts (Cyrillic and Greek lowercase
+    # letters are all leads; 'ё', 'і', 'ї' are continuations), so the regex engine, which
+    # skips in one C loop to the next character of a pattern's first class, stops less.
+    follow = conts | HOLE_MARKS
+    kinds = [(follow, f"(?<={_class(starts)}.)"), (spaced, "(?= )"),
+             (spaced3 - spaced, f"(?= {_class(follow)})"), (_C1, "")]
     # Double-byte mojibake always contains an ideograph, a syllable, a kana or a half-width
     # form; a run without any is left to the single-byte codecs.
     cjk = ("\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff"
            "\uff61-\uff9f")
     double = re.compile(f"[{cjk}]")
-    # One character class first, the kind of place checked behind it: the regex engine then
-    # skips to the next candidate character in one C loop, where an alternation of classes
-    # would be tried at every position (four times slower on text without a hit)
+    # One character class first, the kind of place checked behind it: an alternation of
+    # classes would be tried at every position (four times slower on text without a hit)
     first = set().union(*(chars for chars, _ in kinds))
-    branches = "|".join(f"(?<={_class(chars)}){ahead}" for chars, ahead in kinds)
+    branches = "|".join(f"(?<={_class(chars)}){around}" for chars, around in kinds)
     single = re.compile(f"{_class(first)}(?:{branches})")
     suspect = re.compile(f"[{_class(first)[1:-1]}{cjk}](?:{branches}|(?<=[{cjk}]))")
     return single, double, suspect

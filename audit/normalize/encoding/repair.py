@@ -81,14 +81,7 @@ def candidates(text: str) -> Iterator[Piece]:
     region: re.Match[str] | None = None
     hinted: set[SingleByte] = set()
     double = DOUBLE_GATE.search(text) is not None
-    for hit in SINGLE_GATE.finditer(text):
-        pos = hit.start()
-        if "\x80" <= text[pos] <= "\x9f":
-            codecs = SINGLE_BYTE  # a stray C1 control: any codec's sequence may hold it
-        else:
-            codecs = pair_codecs(text, pos)
-            if not codecs:
-                continue  # no codec reads the pair as the start of a sequence ('çã')
+    for pos, codecs in gate_places(text):
         if region is None or pos >= region.end():
             if region is not None:
                 yield from _region_pieces(text, region, hinted)
@@ -110,6 +103,24 @@ def candidates(text: str) -> Iterator[Piece]:
                 if any(p.start == m.start() and p.end == m.end() and not p.lost for p in found):
                     whole.add(codec.name)
                 yield from found
+
+
+def gate_places(text: str) -> Iterator[tuple[int, tuple[SingleByte, ...]]]:
+    """Where single-byte mojibake may start, in order, and the codecs that may read it so.
+    ``SINGLE_GATE`` matches the character that makes a place: a continuation (the place is
+    the lead before it), a lead before a space, or a stray C1 control."""
+    for hit in SINGLE_GATE.finditer(text):
+        pos = hit.start()
+        if pos:
+            codecs = pair_codecs(text, pos - 1)
+            if codecs:  # else no codec reads the pair as the start of a sequence ('çã')
+                yield pos - 1, codecs
+        if "\x80" <= text[pos] <= "\x9f":
+            yield pos, SINGLE_BYTE  # a stray C1 control: any codec's sequence may hold it
+        elif text[pos + 1:pos + 2] == " ":
+            codecs = pair_codecs(text, pos)
+            if codecs:
+                yield pos, codecs
 
 
 def _region_pieces(text: str, region: re.Match[str], hinted: set[SingleByte]
