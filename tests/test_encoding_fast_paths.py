@@ -1,11 +1,12 @@
 """The fast paths of the candidate search find what the unit-by-unit reading finds.
 
-- a stretch is read only where a piece can find evidence (``SingleByte.stretch``): every
+- a stretch is read only where a piece can find evidence (``pieces.stretches``): every
   piece worth judging, in any run of a codec's characters, lies in such a stretch;
 - a stretch or a run that is UTF-8 from end to end is read by the decoders as one piece:
   the piece the unit-by-unit reading finds, with the same evidence;
 - a sequence cut short without a trace is evidence only where the lost table explains it;
-- the gate opens wherever a codec's own gate does, and names the codec;
+- the gate opens wherever a codec's own gate does, and names the codec; a codec's gate
+  anchored on its rarer characters opens where the plain pattern does;
 - the shape test of a run's bytes, counted at C speed, agrees with reading them token by
   token.
 """
@@ -33,6 +34,7 @@ from audit.normalize.encoding.pieces import (
     scanned_run,
     scanned_stretch,
     single_byte_pieces,
+    stretches,
 )
 from audit.normalize.encoding.repair import gate_places
 from audit.normalize.encoding.utf8shape import _CUT_UTF8, looks_utf8
@@ -111,9 +113,9 @@ def test_stretches_hold_every_piece_worth_judging(case):
 def test_a_stretch_read_by_the_decoders_is_the_stretch_read_unit_by_unit(case):
     name, text = case
     codec = CODEC[name]
-    for m in codec.stretch.finditer(text):
-        fast = _stretch_pieces(codec, m.group(), None, True)
-        slow = scanned_stretch(codec, m.group(), None, True)
+    for start, end in stretches(text, codec):
+        fast = _stretch_pieces(codec, text[start:end], None, True)
+        slow = scanned_stretch(codec, text[start:end], None, True)
         assert [(p.start, p.end, p.plain, p.nbytes, p.nseq) for p in fast] == \
             [(p.start, p.end, p.plain, p.nbytes, p.nseq) for p in slow]
 
@@ -168,6 +170,16 @@ def test_the_gate_opens_wherever_a_codec_gate_does(text):
                                               or DOUBLE_GATE.search(text))
     if places:
         assert SUSPECT.search(text)
+
+
+@SETTINGS
+@given(SINGLE_CASES)
+def test_a_codec_gate_opens_where_its_reference_pattern_matches(case):
+    """``SingleByte.opens`` (alternatives anchored on their rarer character) finds a place
+    exactly where the plain alternation ``gate`` does."""
+    name, text = case
+    codec = CODEC[name]
+    assert bool(codec.opens(text)) == bool(codec.gate.search(text))
 
 
 def test_the_gate_passes_a_lead_before_a_space_and_a_letter():

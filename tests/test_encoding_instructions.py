@@ -50,4 +50,5 @@ def test_the_table_compares_both_tools_and_is_recorded(tmp_path):
     assert row, section
     ours, ftfy = (float(row[i].replace(",", "")) for i in (2, 3))
     assert ours > 0 and ftfy > 0
-    assert float(row[4]) == pytest.approx(ftfy / ours, rel=0.01)  # per-byte counts are rounded
+    # per-byte counts are rounded to whole instructions, the ratio to two decimals
+    assert float(row[4]) == pytest.approx(ftfy / ours, rel=0.01, abs=0.006)

@@ -17,6 +17,7 @@ text that mixes Latin-1 and Windows-1252 readings still maps back to one byte st
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -89,25 +90,38 @@ class SingleByte:
         return frozenset(self.chars(0x80, 0xBF))
 
     @cached_property
-    def gate(self) -> re.Pattern[str]:
-        """Where this codec's mojibake may be: a whole UTF-8 sequence, one with a lost byte
-        marked ('?', U+FFFD) or, where the codec drops bytes, the 'â€' of a General
-        Punctuation character cut short; or a lead before a space that stood for A0."""
+    def _gate_alternatives(self) -> list[Alternative]:
         def cls(lo: int, hi: int) -> str:
             return _class(self.chars(lo, hi))
         c = _class(self.cont_chars | HOLE_MARKS)
         cq = _class(self.cont_chars | HOLE_MARKS | {"?"})
-        alts = [f"{cls(0xC2, 0xDF)}{cq}", f"{cls(0xE0, 0xEF)}{c}{cq}",
-                rf"{cls(0xE0, 0xEF)}\?{c}", f"{cls(0xF0, 0xF4)}{c}{c}{cq}",
-                rf"{cls(0xF0, 0xF4)}(?:\?{c}|{c}\?){c}"]
+        lead3, lead4 = cls(0xE0, 0xEF), cls(0xF0, 0xF4)
+        alts = [(cls(0xC2, 0xDF), cq, ""), (lead3, c, cq), (lead3, r"\?", c),
+                (lead4, c, f"{c}{cq}"), (lead4, r"\?", f"{c}{c}"), (lead4, c, rf"\?{c}")]
         if self.undefined:
-            alts.append(f"{cls(0xE2, 0xE2)}{cls(0x80, 0x80)}")
+            alts.append((cls(0xE2, 0xE2), cls(0x80, 0x80), ""))
         if self.nbsp_space:
-            alts.append(_class({ch for ch, b in self.to_byte.items()
-                                if b in A0_LEADS and b < 0xE0}) + " ")
-            alts.append(f"{cls(0xE2, 0xE3)} {c}|{cls(0xF0, 0xF0)} {c}{c}")
-            alts.append(f"{cls(0xE0, 0xE3)}{c} ")
-        return re.compile("|".join(alts))
+            alts += [("", _class({ch for ch, b in self.to_byte.items()
+                                  if b in A0_LEADS and b < 0xE0}), " "),
+                     ("", cls(0xE2, 0xE3), f" {c}"), ("", cls(0xF0, 0xF0), f" {c}{c}"),
+                     (cls(0xE0, 0xE3), c, " ")]
+        return alts
+
+    @cached_property
+    def gate(self) -> re.Pattern[str]:
+        """Where this codec's mojibake may be: a whole UTF-8 sequence, one with a lost byte
+        marked ('?', U+FFFD) or, where the codec drops bytes, the 'â€' of a General
+        Punctuation character cut short; or a lead before a space that stood for A0. (The
+        reference: ``opens`` asks the same faster.)"""
+        return re.compile("|".join(f"{before}{anchor}{after}"
+                                   for before, anchor, after in self._gate_alternatives))
+
+    @cached_property
+    def opens(self) -> Callable[[str], re.Match[str] | None]:
+        """``gate.search``, with each alternative anchored on its second character where
+        that is rarer than a lead (``_anchored``): three to four times faster on clean
+        Ukrainian, whose lowercase letters are all leads."""
+        return _anchored(self._gate_alternatives).search
 
     @cached_property
     def byte_view(self) -> dict[int, str]:
@@ -153,38 +167,43 @@ class SingleByte:
         return re.compile("|".join(alts))
 
     @cached_property
-    def stretch(self) -> re.Pattern[str]:
-        """A whole stretch of characters none of which ends every UTF-8 sequence (those are
-        characters the codec cannot produce and the readings of bytes C0, C1 and F5-FF:
-        never a lead, never a continuation), so no piece crosses its edges; and only a
-        stretch with what a piece needs: a whole sequence, one with a lost byte marked ('?',
-        U+FFFD) or cut short where the lost table can explain it (``silent_prefixes``), or a
-        space where a no-break space may have stood (``pieces._a0_fits``). Those are the
-        places where a piece finds evidence, so a stretch without one has no piece worth
-        judging (``pieces._worth``). Clean Cyrillic and Greek are mostly such stretches, and
-        skipping them at C speed is most of the fast path for them. Search a slice: the
-        stretch must start after a character outside it."""
+    def stretch_chars(self) -> frozenset[str]:
+        """The characters that may stand inside a stretch, besides ASCII (``pieces.stretches``):
+        readings of leads and continuations, and lost-byte marks."""
+        return frozenset(self.chars(0x80, 0xBF) + self.chars(0xC2, 0xF4)) | HOLE_MARKS
+
+    @cached_property
+    def stretch_rest(self) -> re.Pattern[str]:
+        """The rest of a stretch from where it is matched on."""
+        return re.compile(f"[\x00-\x7f{_class(self.stretch_chars)[1:-1]}]*")
+
+    @cached_property
+    def evidence(self) -> re.Pattern[str]:
+        """What a piece needs to be worth judging (``pieces._worth``): a whole sequence, one
+        with a lost byte marked ('?', U+FFFD) or cut short where the lost table can explain
+        it (``silent_prefixes``), or a space where a no-break space may have stood
+        (``pieces._a0_fits``). Anchored on the rarer character of each (``_anchored``)."""
         def cls(lo: int, hi: int) -> str:
             return _class(self.chars(lo, hi))
 
         def leads(allowed: frozenset[int]) -> str:
             return _class({ch for ch, b in self.to_byte.items() if b in allowed})
 
-        ok = _class(set(self.chars(0x80, 0xBF) + self.chars(0xC2, 0xF4)) | HOLE_MARKS)
-        ok = f"[\x00-\x7f{ok[1:-1]}]"
         mark = _class(HOLE_MARKS | {"?"})
         cm = _class(self.cont_chars | HOLE_MARKS | {"?"})
+        lead3, lead4 = cls(0xE0, 0xEF), cls(0xF0, 0xF4)
         # whole sequences, and sequences with a lost byte marked
-        evidence = [f"{cls(0xC2, 0xDF)}{cm}", f"{cls(0xE0, 0xEF)}(?:{cm}{cm}|{mark})",
-                    f"{cls(0xF0, 0xF4)}(?:{cm}{{3}}|{cm}{{0,2}}{mark})"]
+        alts = [(cls(0xC2, 0xDF), cm, ""), (lead3, cm, cm), (lead3, mark, ""),
+                (lead4, cm, f"(?:{cm}{{2}}|{cm}?{mark})"), (lead4, mark, "")]
         # sequences cut short that the lost table can still explain
-        evidence += [re.escape(self.reading(raw)) for raw in sorted(self.silent_prefixes)]
-        if self.nbsp_space:  # a space where a no-break space (A0) stood
-            cms = f"[{cm[1:-1]} ]"
-            evidence += [f"{leads(A0_LEADS_2)} ", f"{leads(frozenset({0xE2, 0xE3}))} {cm}",
-                         f"{cls(0xE0, 0xE3)}{cm} ",
-                         f"{leads(frozenset({0xF0}))}(?:{cms}{{3}}|{cms}{{0,2}}{mark})"]
-        return re.compile(f"(?<!{ok}){ok}*?(?:{'|'.join(evidence)}){ok}*")
+        alts += [(re.escape(r[0]), re.escape(r[1]), re.escape(r[2:]))
+                 for r in (self.reading(raw) for raw in sorted(self.silent_prefixes))]
+        if self.nbsp_space:  # a space where a no-break space (A0) stood: on the lead, as
+            cms = f"[{cm[1:-1]} ]"  # spaces are many
+            alts += [("", leads(A0_LEADS_2), " "), ("", leads(frozenset({0xE2, 0xE3})), f" {cm}"),
+                     (cls(0xE0, 0xE3), cm, " "),
+                     ("", leads(frozenset({0xF0})), f"(?:{cms}{{3}}|{cms}{{0,2}}{mark})")]
+        return _anchored(alts)
 
     def lost_bytes(self, mark: str | None) -> frozenset[int]:
         """Bytes that can have been lost where ``mark`` stands (None: dropped silently)."""
@@ -272,6 +291,24 @@ def single_byte_label(codec: SingleByte, piece: str) -> str:
 
 def _class(chars: frozenset[str] | set[str] | str) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
+
+
+Alternative = tuple[str, str, str]
+
+
+def _anchored(alternatives: list[Alternative]) -> re.Pattern[str]:
+    """One pattern for the alternatives ``(before, anchor, after)``: a character of the class
+    ``before`` (if any), one of the class ``anchor``, then ``after``; it matches at the
+    anchor. The regex engine skips to the next character of a pattern's first class in one
+    C loop, but tries an alternation at every position: so the pattern starts with the union
+    of the anchors, and each alternative checks what stands behind it."""
+    # drop those with an empty class (a codec without such bytes)
+    alternatives = [alt for alt in alternatives if not any("[]" in part for part in alt)]
+    first = "".join(anchor[1:-1] if anchor.startswith("[") else anchor
+                    for _, anchor, _ in alternatives)
+    branches = "|".join(f"(?<={before}{anchor}){after}"
+                        for before, anchor, after in alternatives)
+    return re.compile(f"[{first}](?:{branches})")
 
 
 # Lead bytes right after which a space may stand for a lost A0 (see ``pieces._a0_fits``;

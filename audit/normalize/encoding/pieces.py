@@ -308,30 +308,52 @@ def single_byte_pieces(text: str, start: int, end: int, codec: SingleByte) -> li
     space may stand for byte A0, the reading without it comes too: 'â€ ' is a dagger, or a
     closing quote whose last byte was dropped before a space.
 
-    No piece crosses the edge of a stretch (``SingleByte.stretch``), so each stretch that
-    can hold one is read on its own, and its pieces are kept per stretch: a paragraph of
-    clean Cyrillic is one region, made of word fragments that recur."""
+    No piece crosses the edge of a stretch (``stretches``), so each stretch that can hold
+    one is read on its own, and its pieces are kept per stretch: a paragraph of clean
+    Cyrillic is one region, made of word fragments that recur."""
     to_byte = codec.to_byte
-    stretches: list[tuple[int, str, int | None]] = []
+    chunks: list[tuple[int, str, int | None]] = []
     region = text[start:end]
-    for m in codec.stretch.finditer(region):
-        e = m.end()
+    for s, e in stretches(region, codec):
         after: int | None
         if e < len(region):
             after = _unit(region[e], to_byte)
         else:
             nxt = text[end] if end < len(text) else None
             after = None if nxt is None else ord(nxt) if nxt < "\x80" else to_byte.get(nxt)
-        stretches.append((start + m.start(), m.group(), after))
-    found = [p.shifted(s) for s, chunk, after in stretches
+        chunks.append((start + s, region[s:e], after))
+    found = [p.shifted(s) for s, chunk, after in chunks
              for p in _stretch_pieces(codec, chunk, after, True)]
     if any(p.a0 for p in found):
         found += [p for p in (p.shifted(s)
-                              for s, chunk, after in stretches
+                              for s, chunk, after in chunks
                               for p in _stretch_pieces(codec, chunk, after, False))
                   if not p.a0 and not any(
                       q.start == p.start and q.end == p.end and q.parts == p.parts
                       for q in found)]
+    return found
+
+
+def stretches(text: str, codec: SingleByte) -> list[tuple[int, int]]:
+    """The whole stretches of ``text`` made of characters none of which ends every UTF-8
+    sequence (those are characters the codec cannot produce and the readings of bytes C0, C1
+    and F5-FF: never a lead, never a continuation), so no piece crosses their edges; and only
+    those with what a piece needs (``SingleByte.evidence``): a stretch without it has no
+    piece worth judging. Clean Cyrillic and Greek are mostly such stretches, and skipping
+    them at C speed is most of the fast path for them."""
+    found: list[tuple[int, int]] = []
+    inside = codec.stretch_chars
+    end = 0
+    for hit in codec.evidence.finditer(text):
+        pos = hit.start()
+        if pos < end:
+            continue  # in the stretch just found
+        start = pos
+        while start and (text[start - 1] < "\x80" or text[start - 1] in inside):
+            start -= 1
+        rest = codec.stretch_rest.match(text, pos)
+        end = rest.end() if rest else pos
+        found.append((start, end))
     return found
 
 

@@ -20,6 +20,7 @@ from audit.normalize.encoding.charmaps import (
     REPLACEMENT,
     SINGLE_BYTE,
     SINGLE_GATE,
+    SINGLE_PAIRS,
     SUSPECT,
     UNINFERRED,
     DoubleByte,
@@ -111,8 +112,8 @@ def gate_places(text: str) -> Iterator[tuple[int, tuple[SingleByte, ...]]]:
     the lead before it), a lead before a space, or a stray C1 control."""
     for hit in SINGLE_GATE.finditer(text):
         pos = hit.start()
-        if pos:
-            codecs = pair_codecs(text, pos - 1)
+        if pos:  # (the pair's second character is not a space: no longer key)
+            codecs = SINGLE_PAIRS.get(text[pos - 1:pos + 1], ())
             if codecs:  # else no codec reads the pair as the start of a sequence ('çã')
                 yield pos - 1, codecs
         if "\x80" <= text[pos] <= "\x9f":
@@ -139,7 +140,7 @@ def _single_byte_suspects(region: str, hints: tuple[SingleByte, ...]
     return tuple(codec for codec in hints
                  # a variant that reads the region exactly as the codec it varies adds nothing
                  if not (codec.variant_of and not codec.own.search(region))
-                 and codec.gate.search(region))
+                 and codec.opens(region))
 
 
 @lru_cache(maxsize=1 << 16)
