@@ -16,6 +16,7 @@ text that mixes Latin-1 and Windows-1252 readings still maps back to one byte st
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -226,9 +227,15 @@ class DoubleByte:
     variant_of: str | None = None   # a superset of this codec (same bytes for its characters)
     multibyte = True
 
+    @cached_property
+    def encoder(self) -> Callable[[str, str], tuple[bytes, int]]:
+        """The codec's encoding function (``str.encode`` looks the codec up by name on every
+        call: twice as slow on a run of a few characters)."""
+        return codecs.getencoder(self.name)
+
     def encode_char(self, ch: str) -> bytes | None:
         try:
-            return ch.encode(self.name)
+            return self.encoder(ch, "strict")[0]
         except UnicodeEncodeError:
             return None
 

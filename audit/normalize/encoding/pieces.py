@@ -460,7 +460,7 @@ def _run_pieces(codec: DoubleByte, run: str, nxt: str) -> tuple[Piece, ...]:
     recurs ('鈥檚' is every "'s"), and what it holds depends on the next character only
     (shared: not to be changed by the caller)."""
     try:
-        whole = _whole_piece(codec, run.encode(codec.name))
+        whole = _whole_piece(codec, codec.encoder(run, "strict")[0])
     except UnicodeEncodeError:
         whole = None
     return (replace(whole, end=len(run)),) if whole is not None else scanned_run(codec, run, nxt)

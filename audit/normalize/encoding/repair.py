@@ -150,18 +150,7 @@ def _double_byte_suspects(run: str) -> tuple[DoubleByte, ...]:
     is kept per run: most runs of clean CJK text fail every codec, at one look-up."""
     if not DOUBLE_GATE.search(run):
         return ()
-    marked = "\ufffd" in run
-    return tuple(codec for codec in DOUBLE_BYTE
-                 if (marked or _may_lead(run[0], codec)) and could_be_utf8(run, codec))
-
-
-@lru_cache(maxsize=1 << 16)
-def _may_lead(ch: str, codec: DoubleByte) -> bool:
-    """Whether a run that starts with ``ch`` may start with a UTF-8 lead byte under
-    ``codec`` (a run follows an ASCII byte): the first look of ``could_be_utf8``, per
-    character instead of per run."""
-    raw = codec.encode_char(ch)
-    return raw is None or 0xC2 <= raw[0] <= 0xF4
+    return tuple(codec for codec in DOUBLE_BYTE if could_be_utf8(run, codec))
 
 
 def _region_start(text: str, pos: int) -> int:

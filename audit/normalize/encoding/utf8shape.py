@@ -45,7 +45,7 @@ def looks_utf8(data: bytes, marked: bool) -> bool:
 def could_be_utf8(run: str, codec: DoubleByte) -> bool:
     """Whether the non-ASCII ``run``, mapped back to ``codec``'s bytes, may be UTF-8."""
     marked = "\ufffd" in run
-    quick = run.encode(codec.name, "ignore")
+    quick = codec.encoder(run, "ignore")[0]
     # a run follows an ASCII byte, so in UTF-8 it starts with a lead byte (unless the decoder
     # marked a loss)
     return bool(quick) and (marked or 0xC2 <= quick[0] <= 0xF4) and looks_utf8(quick, marked)
