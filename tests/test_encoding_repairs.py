@@ -108,6 +108,19 @@ def test_a_space_that_was_a_no_break_space():
         == "com especial atenção às crianças"
 
 
+def test_a_space_after_arabic_d9_is_a_no_break_space_only_among_digits():
+    # '٢٠١٩' through Windows-1250 with its no-break spaces turned into spaces: the zero
+    # (D9 A0) comes back between digits
+    year = misread("عام ٢٠١٩", "cp1250").replace("\xa0", " ")
+    assert fix_text(year) == "عام ٢٠١٩"
+    # 'و' (D9 88) lost its 88, which Windows-1250 leaves undefined: the space after 'Ů' is
+    # the space between the words, not the zero's A0 ('تا٠مقتبس')
+    words = "تاو مقتبس"
+    out = fix_text(misread(words, "cp1250", "ignore"))
+    assert "٠" not in out
+    assert out == "تا� مقتبس"
+
+
 def test_c1_controls_are_windows_1252():
     assert fix_text("\x93quoted\x94 and kept \x81") == "“quoted” and kept \x81"
 

@@ -285,6 +285,8 @@ def evaluate(text: str, piece: Piece, context: frozenset[str], *, confirmed: boo
     cost = price(piece, text[max(0, piece.start - 1):piece.end + 1], guesses,
                  confirmed=confirmed, consistent=consistent, inconsistent=inconsistent,
                  marked=marked)
+    if 0xD9 in piece.a0_leads and _stray_zero(left + decoded + right, lo, lo + len(decoded)):
+        cost = float("inf")
     silent = sum(1 for g in guesses if g.char == REPLACEMENT and not g.marked)
     if silent and not piece.codec.multibyte:
         # a byte dropped without a trace is believed only inside text that reads well
@@ -310,6 +312,18 @@ def evaluate(text: str, piece: Piece, context: frozenset[str], *, confirmed: boo
                 new, final = deep, inner
     return Choice(piece, piece.start, piece.end, decoded, old - new - cost, guesses,
                   consistent, final)
+
+
+def _stray_zero(window: str, start: int, end: int) -> bool:
+    """Whether ``window[start:end]`` (a reading where a space stood for byte A0) has an
+    Arabic-Indic zero with no digit beside it. D9 A0 is '٠', and real zeros stand among
+    digits ('٢٠١٩' read as 'Ů˘Ů Ů¡Ů©' through Windows-1250); 'تاو مقتبس' whose 'و' lost its
+    second byte reads 'ŘŞŘ§Ů Ů…...', and the space after 'Ů' is a space: not 'تا٠مقتبس'."""
+    for i in range(start, end):
+        if window[i] == "\u0660" and not any(
+                0 <= j < len(window) and window[j].isdigit() for j in (i - 1, i + 1)):
+            return True
+    return False
 
 
 def _may_hold_layer(reading: str, codec: SingleByte | DoubleByte, depth: int) -> bool:
