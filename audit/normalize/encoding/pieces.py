@@ -35,18 +35,34 @@ _ASCII_BYTES = bytes(range(0x80))
 _NEED = [0] * 0xC2 + [1] * 30 + [2] * 16 + [3] * 5 + [0] * 11   # by lead byte
 
 
-@dataclass(slots=True)
 class Lost:
     """A UTF-8 sequence with bytes missing. ``known`` has the surviving bytes in place and
-    ``None`` for the lost ones; ``marks`` says what stood for each lost byte."""
+    ``None`` for the lost ones; ``marks`` says what stood for each lost byte. (A plain
+    class, as ``_Seq``: clean Cyrillic makes one per lowercase letter.)"""
 
-    known: list[int | None]
-    marks: list[str | None]
-    after: int | None = None          # the byte that followed (for the drop model)
-    # double-byte codecs: the bytes around the loss (None where lost) and the text they
-    # were read as, to check that a guess reproduces what the decoder made of them
-    window: list[int | None] = field(default_factory=list)
-    observed: str = ""
+    __slots__ = ("after", "known", "marks", "observed", "window")
+
+    def __init__(self, known: list[int | None], marks: list[str | None],
+                 after: int | None = None, window: list[int | None] | None = None,
+                 observed: str = "") -> None:
+        self.known = known
+        self.marks = marks
+        self.after = after            # the byte that followed (for the drop model)
+        # double-byte codecs: the bytes around the loss (None where lost) and the text they
+        # were read as, to check that a guess reproduces what the decoder made of them
+        self.window: list[int | None] = window if window is not None else []
+        self.observed = observed
+
+    def _fields(self) -> tuple[object, ...]:
+        return self.known, self.marks, self.after, self.window, self.observed
+
+    def __eq__(self, other: object) -> bool:
+        # by value, as pieces' parts are compared ('Ã ' read with and without an A0)
+        return isinstance(other, Lost) and self._fields() == other._fields()
+
+    def __repr__(self) -> str:
+        return "Lost(known={!r}, marks={!r}, after={!r}, window={!r}, observed={!r})".format(
+            *self._fields())
 
 
 @dataclass(slots=True)
@@ -78,14 +94,20 @@ class Piece:
                         for i, p in enumerate(self.parts)])
 
 
-@dataclass(slots=True)
 class _Seq:
-    lo: int          # unit range
-    hi: int
-    kind: str        # "ascii", "char", "lost", "bad"
-    text: str = ""
-    lost: Lost | None = None
-    a0: bool = False
+    """One UTF-8 sequence (or stray byte) of units ``lo:hi``. A plain class: the ``__init__``
+    a dataclass generates is not compiled, and clean Ukrainian makes one per letter."""
+
+    __slots__ = ("a0", "hi", "kind", "lo", "lost", "text")
+
+    def __init__(self, lo: int, hi: int, kind: str, text: str = "", lost: Lost | None = None,
+                 a0: bool = False) -> None:
+        self.lo = lo            # unit range
+        self.hi = hi
+        self.kind = kind        # "ascii", "char", "lost", "bad"
+        self.text = text
+        self.lost = lost
+        self.a0 = a0
 
 
 def _a0_fits(lead: int, known: list[int | None]) -> bool:
@@ -204,7 +226,8 @@ def _join_surrogates(seqs: list[_Seq]) -> list[_Seq]:
 
 def _pieces(text: str, codec: SingleByte | DoubleByte, vals: list[int], owner: list[int],
             after: int | None, a0: bool = True) -> Iterator[Piece]:
-    """Turn unit values (each owned by a character index of ``text``) into pieces."""
+    """Turn unit values (each owned by a character index of ``text``) into the pieces
+    worth judging (``_worth``: asked of the sequences, before a piece is made of them)."""
     seqs = _scan(vals, a0=a0 and isinstance(codec, SingleByte) and codec.nbsp_space)
     bad_chars = {owner[u] for s in seqs if s.kind == "bad" for u in range(s.lo, s.hi)}
     if bad_chars and codec.multibyte:
@@ -239,7 +262,7 @@ def _pieces(text: str, codec: SingleByte | DoubleByte, vals: list[int], owner: l
             current.pop(0)
         if len(current) == 1 and current[0].kind == "ascii":
             current = []
-        if current:
+        if current and _worth(current, codec):
             yield _make_piece(text, codec, current, owner, vals, after)
         current = []
 
@@ -375,8 +398,7 @@ def scanned_stretch(codec: SingleByte, chunk: str, after: int | None, a0: bool
     """The pieces worth judging in ``chunk``, read unit by unit (the slow path, and the
     reference the fast ones are tested against)."""
     vals = [_unit(ch, codec.to_byte) for ch in chunk]
-    return tuple(p for p in _pieces(chunk, codec, vals, list(range(len(chunk))), after, a0)
-                 if _worth(p, codec))
+    return tuple(_pieces(chunk, codec, vals, list(range(len(chunk))), after, a0))
 
 
 def _whole_piece(codec: SingleByte | DoubleByte, raw: bytes) -> Piece | None:
@@ -413,7 +435,7 @@ def _unit(ch: str, to_byte: dict[str, int]) -> int:
     return to_byte.get(ch, FOREIGN)
 
 
-def _worth(p: Piece, codec: SingleByte | DoubleByte) -> bool:
+def _worth(seqs: list[_Seq], codec: SingleByte | DoubleByte) -> bool:
     """A piece needs a whole non-ASCII sequence. Under a single-byte codec a lost sequence
     should show a mark where the byte was lost, or a surviving continuation byte that the
     lost table can explain ('â€' before a space: a closing quote without its 9D): a lone
@@ -421,14 +443,15 @@ def _worth(p: Piece, codec: SingleByte | DoubleByte) -> bool:
     completes ('ні') proves nothing by itself, and is only taken inside a piece with at
     least two whole sequences around it ('бород' + 'Ń', whose 83 was dropped)."""
     whole = evidence = bare = 0
-    for part in p.parts:
-        if isinstance(part, str):
-            whole += not part.isascii()
-            evidence += not part.isascii()
-        elif isinstance(codec, DoubleByte) or _lost_evidence(part, codec):
+    for s in seqs:
+        if s.kind == "char":  # a whole sequence: never ASCII
+            whole += 1
             evidence += 1
-        else:
-            bare += 1
+        elif s.lost is not None:
+            if isinstance(codec, DoubleByte) or _lost_evidence(s.lost, codec):
+                evidence += 1
+            else:
+                bare += 1
     return evidence > 0 and (bare == 0 or whole >= 2)
 
 
@@ -484,4 +507,4 @@ def scanned_run(codec: DoubleByte, run: str, nxt: str) -> tuple[Piece, ...]:
         vals.extend(raw)
         owner.extend([k] * len(raw))
     after = ord(nxt) if nxt else None
-    return tuple(p for p in _pieces(run + nxt, codec, vals, owner, after) if _worth(p, codec))
+    return tuple(_pieces(run + nxt, codec, vals, owner, after))
