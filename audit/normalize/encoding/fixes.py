@@ -30,6 +30,7 @@ def undo_misreading(text: str, confirmed: set[str],
 
 
 _C1 = re.compile("[\x80-\x9f]+")
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")  # the same characters, in UTF-8
 _CP1252_C1 = {b: bytes([b]).decode("cp1252", "ignore") for b in range(0x80, 0xA0)}
 
 
@@ -39,6 +40,8 @@ def fix_c1_controls(text: str) -> list[Edit]:
 
         '\\x93quoted\\x94 and \\x81'   -> '“quoted” and \\x81'
     """
+    if not _C1_UTF8.search(text.encode("utf-8", "surrogatepass")):
+        return []  # most text: a literal byte is found at C speed, a class is tried per char
     out = []
     for m in _C1.finditer(text):
         fixed = "".join(_CP1252_C1[ord(c)] or c for c in m.group())
