@@ -6,7 +6,7 @@
   the piece the unit-by-unit reading finds, with the same evidence;
 - a sequence cut short without a trace is evidence only where the lost table explains it;
 - the gate opens wherever a codec's own gate does, and names the codec; a codec's gate
-  anchored on its rarer characters opens where the plain pattern does;
+  read from bytes at one place opens where its pattern matches there;
 - the shape test of a run's bytes, counted at C speed, agrees with reading them token by
   token.
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from audit.normalize.encoding import fix_text, looks_damaged
@@ -31,12 +31,13 @@ from audit.normalize.encoding.pieces import (
     _run_pieces,
     _stretch_pieces,
     _unit,
+    gate_opens_at,
     scanned_run,
     scanned_stretch,
     single_byte_pieces,
     stretches,
 )
-from audit.normalize.encoding.repair import gate_places
+from audit.normalize.encoding.repair import _single_byte_suspects, gate_places
 from audit.normalize.encoding.utf8shape import _CUT_UTF8, looks_utf8
 
 SETTINGS = settings(max_examples=150, deadline=None, derandomize=True,
@@ -174,12 +175,29 @@ def test_the_gate_opens_wherever_a_codec_gate_does(text):
 
 @SETTINGS
 @given(SINGLE_CASES)
-def test_a_codec_gate_opens_where_its_reference_pattern_matches(case):
-    """``SingleByte.opens`` (alternatives anchored on their rarer character) finds a place
-    exactly where the plain alternation ``gate`` does."""
-    name, text = case
-    codec = CODEC[name]
-    assert bool(codec.opens(text)) == bool(codec.gate.search(text))
+def test_a_codec_gate_opens_at_a_place_where_its_pattern_matches(case):
+    """``gate_opens_at`` (the gate read from bytes, one place at a time) agrees with the
+    pattern ``SingleByte.gate`` at every position, for every codec."""
+    _, text = case
+    for codec in SINGLE_BYTE:
+        for pos in range(len(text)):
+            assert gate_opens_at(text, pos, codec) == bool(codec.gate.match(text, pos)), \
+                (codec.name, pos)
+
+
+@SETTINGS
+@given(SINGLE_CASES)
+@example(("cp1252", "ä€ â?€"))  # 'ä€' names Windows-1252, whose gate opens at 'â?€' only
+def test_the_suspects_of_a_region_are_asked_at_its_places(case):
+    """A codec's gate asked only at the places ``gate_places`` found (across the text where
+    it holds a '?') opens where it opens anywhere in the text."""
+    _, text = case
+    places = list(gate_places(text))
+    named = {codec for _, codecs in places for codec in codecs}
+    whole = re.compile(".*", re.S).match(text)
+    assert _single_byte_suspects(whole, places) == [
+        codec for codec in SINGLE_BYTE if codec in named and codec.gate.search(text)
+        and not (codec.variant_of and not codec.own.search(text))]
 
 
 def test_the_gate_passes_a_lead_before_a_space_and_a_letter():

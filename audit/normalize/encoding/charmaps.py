@@ -91,38 +91,27 @@ class SingleByte:
         return frozenset(self.chars(0x80, 0xBF))
 
     @cached_property
-    def _gate_alternatives(self) -> list[Alternative]:
-        def cls(lo: int, hi: int) -> str:
-            return _class(self.chars(lo, hi))
-        c = _class(self.cont_chars | HOLE_MARKS)
-        cq = _class(self.cont_chars | HOLE_MARKS | {"?"})
-        lead3, lead4 = cls(0xE0, 0xEF), cls(0xF0, 0xF4)
-        alts = [(cls(0xC2, 0xDF), cq, ""), (lead3, c, cq), (lead3, r"\?", c),
-                (lead4, c, f"{c}{cq}"), (lead4, r"\?", f"{c}{c}"), (lead4, c, rf"\?{c}")]
-        if self.undefined:
-            alts.append((cls(0xE2, 0xE2), cls(0x80, 0x80), ""))
-        if self.nbsp_space:
-            alts += [("", _class({ch for ch, b in self.to_byte.items()
-                                  if b in A0_LEADS and b < 0xE0}), " "),
-                     ("", cls(0xE2, 0xE3), f" {c}"), ("", cls(0xF0, 0xF0), f" {c}{c}"),
-                     (cls(0xE0, 0xE3), c, " ")]
-        return alts
-
-    @cached_property
     def gate(self) -> re.Pattern[str]:
         """Where this codec's mojibake may be: a whole UTF-8 sequence, one with a lost byte
         marked ('?', U+FFFD) or, where the codec drops bytes, the 'â€' of a General
         Punctuation character cut short; or a lead before a space that stood for A0. (The
-        reference: ``opens`` asks the same faster.)"""
-        return re.compile("|".join(f"{before}{anchor}{after}"
-                                   for before, anchor, after in self._gate_alternatives))
-
-    @cached_property
-    def opens(self) -> Callable[[str], re.Match[str] | None]:
-        """``gate.search``, with each alternative anchored on its second character where
-        that is rarer than a lead (``_anchored``): three to four times faster on clean
-        Ukrainian, whose lowercase letters are all leads."""
-        return _anchored(self._gate_alternatives).search
+        definition: ``pieces.gate_opens_at`` asks it of one place, in compiled code and
+        without the cost of compiling this pattern, which is what the repair does.)"""
+        def cls(lo: int, hi: int) -> str:
+            return _class(self.chars(lo, hi))
+        c = _class(self.cont_chars | HOLE_MARKS)
+        cq = _class(self.cont_chars | HOLE_MARKS | {"?"})
+        alts = [f"{cls(0xC2, 0xDF)}{cq}", f"{cls(0xE0, 0xEF)}{c}{cq}",
+                rf"{cls(0xE0, 0xEF)}\?{c}", f"{cls(0xF0, 0xF4)}{c}{c}{cq}",
+                rf"{cls(0xF0, 0xF4)}(?:\?{c}|{c}\?){c}"]
+        if self.undefined:
+            alts.append(f"{cls(0xE2, 0xE2)}{cls(0x80, 0x80)}")
+        if self.nbsp_space:
+            alts.append(_class({ch for ch, b in self.to_byte.items()
+                                if b in A0_LEADS and b < 0xE0}) + " ")
+            alts.append(f"{cls(0xE2, 0xE3)} {c}|{cls(0xF0, 0xF0)} {c}{c}")
+            alts.append(f"{cls(0xE0, 0xE3)}{c} ")
+        return re.compile("|".join(alts))
 
     @cached_property
     def byte_view(self) -> dict[int, str]:
@@ -297,7 +286,20 @@ def single_byte_label(codec: SingleByte, piece: str) -> str:
 
 
 def _class(chars: frozenset[str] | set[str] | str) -> str:
-    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
+    """A regex character class of ``chars``, consecutive ones as ranges: the patterns are
+    compiled when a codec is first met, and the regex parser (Python code) takes longer
+    over a long class than the engine over the text."""
+    points = sorted(set(map(ord, chars)))
+    out = []
+    i = 0
+    while i < len(points):
+        j = i
+        while j + 1 < len(points) and points[j + 1] == points[j] + 1:
+            j += 1
+        lo, hi = re.escape(chr(points[i])), re.escape(chr(points[j]))
+        out.append(lo if j == i else lo + hi if j == i + 1 else f"{lo}-{hi}")
+        i = j + 1
+    return "[" + "".join(out) + "]"
 
 
 Alternative = tuple[str, str, str]

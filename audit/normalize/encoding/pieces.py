@@ -435,6 +435,43 @@ def _unit(ch: str, to_byte: dict[str, int]) -> int:
     return to_byte.get(ch, FOREIGN)
 
 
+def gate_opens_at(text: str, pos: int, codec: SingleByte) -> bool:
+    """Whether ``codec.gate`` matches at ``pos``: the same alternatives, read from the bytes
+    the characters stand for (``_unit``)."""
+    to_byte = codec.to_byte
+    b = _unit(text[pos], to_byte)
+    if b < 0xC2 or b > 0xF4:
+        return False
+    n = len(text)
+    u1 = _unit(text[pos + 1], to_byte) if pos + 1 < n else FOREIGN
+    u2 = _unit(text[pos + 2], to_byte) if pos + 2 < n else FOREIGN
+    u3 = _unit(text[pos + 3], to_byte) if pos + 3 < n else FOREIGN
+    if b <= 0xDF:
+        if _cont(u1) or u1 == QMARK:
+            return True
+    elif b <= 0xEF:
+        if (_cont(u1) and (_cont(u2) or u2 == QMARK)) or (u1 == QMARK and _cont(u2)):
+            return True
+    elif (_cont(u1) and _cont(u2) and (_cont(u3) or u3 == QMARK)) \
+            or (u1 == QMARK and _cont(u2) and _cont(u3)) \
+            or (_cont(u1) and u2 == QMARK and _cont(u3)):
+        return True
+    if codec.undefined and b == 0xE2 and u1 == 0x80:
+        return True  # the 'â€' of a punctuation mark whose last byte the codec dropped
+    if not codec.nbsp_space:
+        return False
+    # a space where a no-break space (A0) stood
+    return (b in A0_LEADS_2 and u1 == SPACE) \
+        or ((b == 0xE2 or b == 0xE3) and u1 == SPACE and _cont(u2)) \
+        or (b == 0xF0 and u1 == SPACE and _cont(u2) and _cont(u3)) \
+        or (0xE0 <= b <= 0xE3 and _cont(u1) and u2 == SPACE)
+
+
+def _cont(u: int) -> bool:
+    """A continuation byte, or a mark where a byte was lost."""
+    return 0x80 <= u <= 0xBF or u == MARK
+
+
 def _worth(seqs: list[_Seq], codec: SingleByte | DoubleByte) -> bool:
     """A piece needs a whole non-ASCII sequence. Under a single-byte codec a lost sequence
     should show a mark where the byte was lost, or a surviving continuation byte that the

@@ -33,6 +33,7 @@ from audit.normalize.encoding.pieces import (
     Lost,
     Piece,
     double_byte_pieces,
+    gate_opens_at,
     single_byte_pieces,
 )
 from audit.normalize.encoding.trail import Edit
@@ -52,6 +53,8 @@ SEQUENCE_EVIDENCE = 0.5  # per whole sequence beyond two, in a double-byte piece
 
 _REGION = re.compile(r"[^\x00-\x7f]+(?:[ ?][^\x00-\x7f]+)*[ ?]?")
 _RUN = re.compile(r"[^\x00-\x7f]+")
+# a place where single-byte mojibake may start, and the codecs that may read it so
+Place = tuple[int, tuple[SingleByte, ...]]
 _WORD_AFTER = re.compile(r"(\w+)(?=[\s.,;:!?)]|$)")
 
 
@@ -80,17 +83,17 @@ def looks_suspect(text: str) -> bool:
 def candidates(text: str) -> Iterator[Piece]:
     """Every piece of ``text`` under every codec."""
     region: re.Match[str] | None = None
-    hinted: set[SingleByte] = set()
+    places: list[Place] = []
     double = DOUBLE_GATE.search(text) is not None
-    for pos, codecs in gate_places(text):
-        if region is None or pos >= region.end():
+    for place in gate_places(text):
+        if region is None or place[0] >= region.end():
             if region is not None:
-                yield from _region_pieces(text, region, hinted)
-            region = _REGION.match(text, _region_start(text, pos))
-            hinted = set()
-        hinted.update(codecs)
+                yield from _region_pieces(text, region, places)
+            region = _REGION.match(text, _region_start(text, place[0]))
+            places = []
+        places.append(place)
     if region is not None:
-        yield from _region_pieces(text, region, hinted)
+        yield from _region_pieces(text, region, places)
     if double:
         for m in _RUN.finditer(text):
             suspects = _double_byte_suspects(m.group())
@@ -106,7 +109,7 @@ def candidates(text: str) -> Iterator[Piece]:
                 yield from found
 
 
-def gate_places(text: str) -> Iterator[tuple[int, tuple[SingleByte, ...]]]:
+def gate_places(text: str) -> Iterator[Place]:
     """Where single-byte mojibake may start, in order, and the codecs that may read it so.
     ``SINGLE_GATE`` matches the character that makes a place: a continuation (the place is
     the lead before it), a lead before a space, or a stray C1 control."""
@@ -124,23 +127,33 @@ def gate_places(text: str) -> Iterator[tuple[int, tuple[SingleByte, ...]]]:
                 yield pos, codecs
 
 
-def _region_pieces(text: str, region: re.Match[str], hinted: set[SingleByte]
+def _region_pieces(text: str, region: re.Match[str], places: list[Place]
                    ) -> Iterator[Piece]:
-    hints = tuple(codec for codec in SINGLE_BYTE if codec in hinted)
-    for codec in _single_byte_suspects(region.group(), hints):
+    for codec in _single_byte_suspects(region, places):
         yield from single_byte_pieces(text, region.start(), region.end(), codec)
 
 
-@lru_cache(maxsize=1 << 16)
-def _single_byte_suspects(region: str, hints: tuple[SingleByte, ...]
-                          ) -> tuple[SingleByte, ...]:
-    """Of the codecs ``hints`` names (those that read a pair of the region's characters as
-    the start of a sequence), those whose mojibake may be in ``region``. Regions recur
-    ('é', 'ü', 'ção'), so the answer is kept per region."""
-    return tuple(codec for codec in hints
-                 # a variant that reads the region exactly as the codec it varies adds nothing
-                 if not (codec.variant_of and not codec.own.search(region))
-                 and codec.opens(region))
+def _single_byte_suspects(region: re.Match[str], places: list[Place]) -> list[SingleByte]:
+    """Of the codecs named at the region's gate places, those whose own gate opens in the
+    region. It opens only at such a place (``gate_places``) or at a lead before '?'."""
+    chunk = region.group()
+    start = region.start()
+    hinted: set[SingleByte] = set()
+    for _, codecs in places:
+        hinted.update(codecs)
+    before_marks = [i - 1 for i, ch in enumerate(chunk) if ch == "?" and i] \
+        if "?" in chunk else []
+    found = []
+    for codec in SINGLE_BYTE:
+        if codec not in hinted:
+            continue
+        if codec.variant_of and not codec.own.search(chunk):
+            continue  # a variant that reads the region exactly as the codec it varies
+        if any(codec in codecs and gate_opens_at(chunk, pos - start, codec)
+               for pos, codecs in places) \
+                or any(gate_opens_at(chunk, i, codec) for i in before_marks):
+            found.append(codec)
+    return found
 
 
 @lru_cache(maxsize=1 << 16)
