@@ -479,26 +479,33 @@ def _worth(seqs: list[_Seq], codec: SingleByte | DoubleByte) -> bool:
     lead letter ('Ä' before 'rger') or a sequence cut short that nothing commonly lost
     completes ('ні') proves nothing by itself, and is only taken inside a piece with at
     least two whole sequences around it ('бород' + 'Ń', whose 83 was dropped)."""
-    whole = evidence = bare = 0
+    whole = 0
     for s in seqs:
         if s.kind == "char":  # a whole sequence: never ASCII
             whole += 1
-            evidence += 1
-        elif s.lost is not None:
-            if isinstance(codec, DoubleByte) or _lost_evidence(s.lost, codec):
-                evidence += 1
-            else:
-                bare += 1
-    return evidence > 0 and (bare == 0 or whole >= 2)
+    if whole >= 2:
+        return True
+    # one whole sequence or none: every lost one must show evidence of its own
+    lost = 0
+    for s in seqs:
+        if s.lost is not None:
+            if not (isinstance(codec, DoubleByte) or _lost_evidence(s.lost, codec)):
+                return False
+            lost += 1
+    return whole + lost > 0
 
 
 def _lost_evidence(lost: Lost, codec: SingleByte) -> bool:
-    if any(m in ("\ufffd", "?") for m in lost.marks):
-        return True
-    if not any(b is not None and m is None for b, m in zip(lost.known[1:], lost.marks[1:],
-                                                            strict=True)):
+    known, marks = lost.known, lost.marks
+    for m in marks:
+        if m == "\ufffd" or m == "?":
+            return True
+    for i in range(1, len(known)):
+        if known[i] is not None and marks[i] is None:
+            break
+    else:
         return False  # nothing survives but the lead (and spaces read as A0)
-    if " " in lost.marks:
+    if " " in marks:
         return True
     # dropped without a trace: ``lossy`` only believes the characters of the lost table
     return tuple(b for b in lost.known if b is not None) in codec.silent_prefixes
