@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import cache, lru_cache
+from typing import Final
 
 from audit.normalize.encoding import data, letterpairs
 from audit.normalize.encoding.charmaps import REPLACEMENT, UNINFERRED
@@ -327,12 +328,22 @@ def _local_cost(left: str, ch: str, right: str) -> float:
     return price
 
 
+# a character's script if it is a letter (a few have none: ""), else _NOT_LETTER:
+# ``scripts`` reads every distinct character of each paragraph judged (a Korean one has a
+# hundred), and a dict is asked in a fraction of the instructions ``info``'s cache takes
+_LETTER_SCRIPT: Final[dict[str, str]] = {}
+_NOT_LETTER: Final = "\x00"
+
+
 def scripts(text: str) -> frozenset[str]:
     """The scripts of the letters of ``text``; empty when it has no letters."""
     found = set()
     for ch in set(text):
-        script, kind, _, _ = info(ch)
-        if kind == LETTER:
+        script = _LETTER_SCRIPT.get(ch)
+        if script is None:
+            name, kind, _, _ = info(ch)
+            script = _LETTER_SCRIPT[ch] = name if kind == LETTER else _NOT_LETTER
+        if script != _NOT_LETTER:
             found.add(script)
     return frozenset(found)
 
