@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Final
 
 from audit.normalize.encoding import plausibility, words
 from audit.normalize.encoding.pieces import Piece
@@ -29,9 +30,9 @@ from audit.normalize.encoding.repair import (
     evaluate,
 )
 
-_RUN = re.compile(r"[^\x00-\x7f]+")
-_NEWLINE = re.compile("\n")
-_CLEAN_NON_ASCII = re.compile(r"[^\x00-\x7f\s\ufffd]")
+_RUN: Final = re.compile(r"[^\x00-\x7f]+")
+_NEWLINE: Final = re.compile("\n")
+_CLEAN_NON_ASCII: Final = re.compile(r"[^\x00-\x7f\s\ufffd]")
 
 
 @lru_cache(maxsize=16)

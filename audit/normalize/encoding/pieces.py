@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Final
 
 from audit.normalize.encoding.charmaps import (
     A0_LEADS_2,
@@ -23,16 +24,16 @@ from audit.normalize.encoding.charmaps import (
     SingleByte,
 )
 
-FOREIGN = -3   # a character the codec cannot have produced
-MARK = -4      # U+FFFD or SUB: a byte the decoder rejected
-QMARK = -5     # '?': maybe a character an encoder could not write
-SPACE = -6     # ' ': maybe a no-break space (A0) turned into a space
+FOREIGN: Final = -3   # a character the codec cannot have produced
+MARK: Final = -4      # U+FFFD or SUB: a byte the decoder rejected
+QMARK: Final = -5     # '?': maybe a character an encoder could not write
+SPACE: Final = -6     # ' ': maybe a no-break space (A0) turned into a space
 
 # surrogates: high D800-DBFF, low DC00-DFFF (built with chr: mypyc takes no surrogate literal)
 _SURROGATE, _HIGH_END, _LOW, _LOW_END = chr(0xD800), chr(0xDBFF), chr(0xDC00), chr(0xDFFF)
-_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
-_ASCII_BYTES = bytes(range(0x80))
-_NEED = [0] * 0xC2 + [1] * 30 + [2] * 16 + [3] * 5 + [0] * 11   # by lead byte
+_HIGH_BYTE: Final = re.compile(rb"[\x80-\xff]")
+_ASCII_BYTES: Final = bytes(range(0x80))
+_NEED: Final = [0] * 0xC2 + [1] * 30 + [2] * 16 + [3] * 5 + [0] * 11   # by lead byte
 
 
 class Lost:

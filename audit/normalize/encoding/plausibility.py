@@ -23,7 +23,13 @@ from audit.normalize.encoding import data, letterpairs
 from audit.normalize.encoding.charmaps import REPLACEMENT, UNINFERRED
 
 # kinds
-LETTER, MARK, DIGIT, SPACE, PUNCT, SYMBOL, OTHER = range(7)
+LETTER: Final = 0
+MARK: Final = 1
+DIGIT: Final = 2
+SPACE: Final = 3
+PUNCT: Final = 4
+SYMBOL: Final = 5
+OTHER: Final = 6
 
 _LIVING = frozenset({
     "latin", "cyrillic", "greek", "arabic", "hebrew", "thai", "devanagari", "bengali",
@@ -33,14 +39,14 @@ _LIVING = frozenset({
 _NAME_SCRIPT = {"CJK": "han", "HIRAGANA": "kana", "KATAKANA": "kana", "HANGUL": "hangul",
                 "HALFWIDTH": "halfwidth", "FULLWIDTH": "fullwidth", "IDEOGRAPHIC": "han"}
 # Pairs of scripts that share words.
-_FRIENDS = {frozenset({"han", "kana"}): 0.0, frozenset({"han", "hangul"}): 1.0,
+_FRIENDS: Final = {frozenset({"han", "kana"}): 0.0, frozenset({"han", "hangul"}): 1.0,
             frozenset({"kana", "halfwidth"}): 0.5,
             frozenset({"latin", "greek"}): 0.3}  # IFNγ, α-helix: science mixes them
 _COMMON_ACCENTS = frozenset([*range(0x300, 0x309), 0x30A, 0x30B, 0x30C, 0x323, 0x327, 0x328])
 _OVERLAYS = frozenset(range(0x334, 0x339))  # strike-through effects: $̶6̶3̶
-_CLOSING = frozenset("»›”’™®")
-_OPENING = frozenset("«‹“‘„‚¡¿")
-_INTRAWORD = frozenset("’'ʼ-‐‑–—·.\u00ad\u200b\u200c\u200d")
+_CLOSING: Final = frozenset("»›”’™®")
+_OPENING: Final = frozenset("«‹“‘„‚¡¿")
+_INTRAWORD: Final = frozenset("’'ʼ-‐‑–—·.\u00ad\u200b\u200c\u200d")
 
 
 def _han_cost(ch: str) -> float:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from audit.normalize.encoding import data, lossy, plausibility
 from audit.normalize.encoding.charmaps import (
@@ -39,23 +39,23 @@ from audit.normalize.encoding.pieces import (
 from audit.normalize.encoding.trail import Edit
 from audit.normalize.encoding.utf8shape import could_be_utf8
 
-MAX_LAYERS = 4
-CONTEXT = 8             # characters of context on each side when pricing a piece
-PRICE = 1.5             # assuming damage without other evidence
+MAX_LAYERS: Final = 4
+CONTEXT: Final = 8             # characters of context on each side when pricing a piece
+PRICE: Final = 1.5             # assuming damage without other evidence
 PRICE_CONFIRMED = 0.3   # ... once the same codec has clearly repaired another piece
-PRICE_NBSP = 0.5        # reading a space as a lost no-break space
-PRICE_INCONSISTENT = 1.0  # the paragraph also has clean non-ASCII text
-PRICE_UNRESOLVED = 0.5  # a marked lost character we could not infer (it stays U+FFFD)
+PRICE_NBSP: Final = 0.5        # reading a space as a lost no-break space
+PRICE_INCONSISTENT: Final = 1.0  # the paragraph also has clean non-ASCII text
+PRICE_UNRESOLVED: Final = 0.5  # a marked lost character we could not infer (it stays U+FFFD)
 CONFIRMS = 0.5          # gain above which a piece confirms its codec
 TOLERANCE = 1.0         # a confirmed codec that explains a whole paragraph takes all of it
 AMBIGUOUS = 1.0         # two codecs whose readings differ by less are a coin toss
-SEQUENCE_EVIDENCE = 0.5  # per whole sequence beyond two, in a double-byte piece
+SEQUENCE_EVIDENCE: Final = 0.5  # per whole sequence beyond two, in a double-byte piece
 
-_REGION = re.compile(r"[^\x00-\x7f]+(?:[ ?][^\x00-\x7f]+)*[ ?]?")
-_RUN = re.compile(r"[^\x00-\x7f]+")
+_REGION: Final = re.compile(r"[^\x00-\x7f]+(?:[ ?][^\x00-\x7f]+)*[ ?]?")
+_RUN: Final = re.compile(r"[^\x00-\x7f]+")
 # a place where single-byte mojibake may start, and the codecs that may read it so
 Place = tuple[int, tuple[SingleByte, ...]]
-_WORD_AFTER = re.compile(r"(\w+)(?=[\s.,;:!?)]|$)")
+_WORD_AFTER: Final = re.compile(r"(\w+)(?=[\s.,;:!?)]|$)")
 
 
 @dataclass(slots=True)

@@ -5,18 +5,20 @@ in that codec."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from audit.normalize.encoding.charmaps import DoubleByte
 
 # the last sequence of a run, cut short
-_CUT_UTF8 = re.compile(rb"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]?|[\xf0-\xf4][\x80-\xbf]{0,2})$")
+_CUT_UTF8: Final = re.compile(
+    rb"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]?|[\xf0-\xf4][\x80-\xbf]{0,2})$")
 _SEQ = rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
-_WHOLE = re.compile(_SEQ)
+_WHOLE: Final = re.compile(_SEQ)
 # a run's bytes as UTF-8 tokens: a whole sequence, a lead with the continuations it has (cut
 # short), a stray continuation
-_TOKEN = re.compile(_SEQ + rb"|[\xc2-\xf4][\x80-\xbf]*|[\x80-\xbf]")
-_LEAD = re.compile(rb"[\xc2-\xf4]")
-_NEVER = re.compile(rb"[\xc0\xc1\xf5-\xff]")  # bytes UTF-8 never uses
+_TOKEN: Final = re.compile(_SEQ + rb"|[\xc2-\xf4][\x80-\xbf]*|[\x80-\xbf]")
+_LEAD: Final = re.compile(rb"[\xc2-\xf4]")
+_NEVER: Final = re.compile(rb"[\xc0\xc1\xf5-\xff]")  # bytes UTF-8 never uses
 
 
 def looks_utf8(data: bytes, marked: bool) -> bool:
