@@ -1,6 +1,6 @@
 """The fast paths of the candidate search find what the unit-by-unit reading finds.
 
-- a stretch is read only where a piece can find evidence (``pieces.stretches``): every
+- a stretch is read only where a piece can find evidence (``singlebyte.stretches``): every
   piece worth judging, in any run of a codec's characters, lies in such a stretch;
 - a stretch or a run that is UTF-8 from end to end is read by the decoders as one piece:
   the piece the unit-by-unit reading finds, with the same evidence;
@@ -27,17 +27,15 @@ from audit.normalize.encoding.charmaps import (
     SINGLE_GATE,
     SUSPECT,
 )
-from audit.normalize.encoding.pieces import (
-    _run_pieces,
+from audit.normalize.encoding.pieces import _run_pieces, scanned_run, unit
+from audit.normalize.encoding.repair import _single_byte_suspects, gate_places
+from audit.normalize.encoding.singlebyte import (
     _stretch_pieces,
-    _unit,
     gate_opens_at,
-    scanned_run,
     scanned_stretch,
     single_byte_pieces,
     stretches,
 )
-from audit.normalize.encoding.repair import _single_byte_suspects, gate_places
 from audit.normalize.encoding.utf8shape import _CUT_UTF8, looks_utf8
 
 SETTINGS = settings(max_examples=150, deadline=None, derandomize=True,
@@ -92,7 +90,7 @@ def _reference(text: str, codec) -> set[tuple[int, int, str]]:
     ok = re.compile("[\x00-\x7f" + "".join(re.escape(c) for c in sorted(chars)) + "]+")
     found: set[tuple[int, int, str]] = set()
     for m in ok.finditer(text):
-        after = _unit(text[m.end()], codec.to_byte) if m.end() < len(text) else None
+        after = unit(text[m.end()], codec.to_byte) if m.end() < len(text) else None
         for a0 in (True, False):
             found |= {(p.start + m.start(), p.end + m.start(), p.plain)
                       for p in scanned_stretch(codec, m.group(), after, a0)

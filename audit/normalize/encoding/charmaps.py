@@ -95,7 +95,7 @@ class SingleByte:
         """Where this codec's mojibake may be: a whole UTF-8 sequence, one with a lost byte
         marked ('?', U+FFFD) or, where the codec drops bytes, the 'â€' of a General
         Punctuation character cut short; or a lead before a space that stood for A0. (The
-        definition: ``pieces.gate_opens_at`` asks it of one place, in compiled code and
+        definition: ``singlebyte.gate_opens_at`` asks it of one place, in compiled code and
         without the cost of compiling this pattern, which is what the repair does.)"""
         def cls(lo: int, hi: int) -> str:
             return _class(self.chars(lo, hi))
@@ -158,7 +158,7 @@ class SingleByte:
 
     @cached_property
     def stretch_chars(self) -> frozenset[str]:
-        """The characters that may stand inside a stretch, besides ASCII (``pieces.stretches``):
+        """The characters that may stand inside a stretch, besides ASCII (``singlebyte.stretches``):
         readings of leads and continuations, and lost-byte marks."""
         return frozenset(self.chars(0x80, 0xBF) + self.chars(0xC2, 0xF4)) | HOLE_MARKS
 

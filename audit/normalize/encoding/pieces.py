@@ -225,7 +225,7 @@ def _join_surrogates(seqs: list[_Seq]) -> list[_Seq]:
             else s for s in out]
 
 
-def _pieces(text: str, codec: SingleByte | DoubleByte, vals: list[int], owner: list[int],
+def read_pieces(text: str, codec: SingleByte | DoubleByte, vals: list[int], owner: list[int],
             after: int | None, a0: bool = True) -> Iterator[Piece]:
     """Turn unit values (each owned by a character index of ``text``) into the pieces
     worth judging (``_worth``: asked of the sequences, before a piece is made of them)."""
@@ -244,7 +244,7 @@ def _pieces(text: str, codec: SingleByte | DoubleByte, vals: list[int], owner: l
                 sub_after = vals[stretch[-1] + 1] if stretch[-1] + 1 < len(vals) else after
                 if sub_after is not None and sub_after < 0:
                     sub_after = 0xFF if sub_after == MARK else None  # U+FFFD: a rejected byte
-                yield from _pieces(text, codec, [vals[k] for k in stretch],
+                yield from read_pieces(text, codec, [vals[k] for k in stretch],
                                    [owner[k] for k in stretch], sub_after)
             stretch = [u] if u is not None else []
         return
@@ -325,84 +325,7 @@ def _window(text: str, s: _Seq, owner: list[int], vals: list[int], after: int | 
     s.lost.observed = observed
 
 
-# -- single-byte codecs -------------------------------------------------------------------
-
-def single_byte_pieces(text: str, start: int, end: int, codec: SingleByte) -> list[Piece]:
-    """Pieces of ``text[start:end]`` (a region of non-ASCII runs) under ``codec``. Where a
-    space may stand for byte A0, the reading without it comes too: 'â€ ' is a dagger, or a
-    closing quote whose last byte was dropped before a space.
-
-    No piece crosses the edge of a stretch (``stretches``), so each stretch that can hold
-    one is read on its own, and its pieces are kept per stretch: a paragraph of clean
-    Cyrillic is one region, made of word fragments that recur."""
-    to_byte = codec.to_byte
-    chunks: list[tuple[int, str, int | None]] = []
-    region = text[start:end]
-    for s, e in stretches(region, codec):
-        after: int | None
-        if e < len(region):
-            after = _unit(region[e], to_byte)
-        else:
-            nxt = text[end] if end < len(text) else None
-            after = None if nxt is None else ord(nxt) if nxt < "\x80" else to_byte.get(nxt)
-        chunks.append((start + s, region[s:e], after))
-    found = [p.shifted(s) for s, chunk, after in chunks
-             for p in _stretch_pieces(codec, chunk, after, True)]
-    if any(p.a0 for p in found):
-        found += [p for p in (p.shifted(s)
-                              for s, chunk, after in chunks
-                              for p in _stretch_pieces(codec, chunk, after, False))
-                  if not p.a0 and not any(
-                      q.start == p.start and q.end == p.end and q.parts == p.parts
-                      for q in found)]
-    return found
-
-
-def stretches(text: str, codec: SingleByte) -> list[tuple[int, int]]:
-    """The whole stretches of ``text`` made of characters none of which ends every UTF-8
-    sequence (those are characters the codec cannot produce and the readings of bytes C0, C1
-    and F5-FF: never a lead, never a continuation), so no piece crosses their edges; and only
-    those with what a piece needs (``SingleByte.evidence``): a stretch without it has no
-    piece worth judging. Clean Cyrillic and Greek are mostly such stretches, and skipping
-    them at C speed is most of the fast path for them."""
-    found: list[tuple[int, int]] = []
-    inside = codec.stretch_chars
-    end = 0
-    for hit in codec.evidence.finditer(text):
-        pos = hit.start()
-        if pos < end:
-            continue  # in the stretch just found
-        start = pos
-        while start and (text[start - 1] < "\x80" or text[start - 1] in inside):
-            start -= 1
-        rest = codec.stretch_rest.match(text, pos)
-        end = rest.end() if rest else pos
-        found.append((start, end))
-    return found
-
-
-@lru_cache(maxsize=1 << 15)
-def _stretch_pieces(codec: SingleByte, chunk: str, after: int | None, a0: bool
-                    ) -> tuple[Piece, ...]:
-    """The pieces worth judging in one stretch, located in ``chunk`` (shared: not to be
-    changed by the caller)."""
-    try:
-        raw = chunk.translate(codec.byte_view).encode("latin-1")
-    except UnicodeEncodeError:
-        raw = b""  # a lost-byte mark: judged unit by unit
-    whole = _whole_piece(codec, raw)
-    return (whole,) if whole is not None else scanned_stretch(codec, chunk, after, a0)
-
-
-def scanned_stretch(codec: SingleByte, chunk: str, after: int | None, a0: bool
-                    ) -> tuple[Piece, ...]:
-    """The pieces worth judging in ``chunk``, read unit by unit (the slow path, and the
-    reference the fast ones are tested against)."""
-    vals = [_unit(ch, codec.to_byte) for ch in chunk]
-    return tuple(_pieces(chunk, codec, vals, list(range(len(chunk))), after, a0))
-
-
-def _whole_piece(codec: SingleByte | DoubleByte, raw: bytes) -> Piece | None:
+def whole_piece(codec: SingleByte | DoubleByte, raw: bytes) -> Piece | None:
     """The common case, at C speed: the bytes of a stretch or run (one per character under a
     single-byte codec, the whole run under a double-byte one) are UTF-8 from end to end.
     Then no byte was lost and no space stood for one, and the stretch holds one piece of
@@ -427,50 +350,13 @@ def _whole_piece(codec: SingleByte | DoubleByte, raw: bytes) -> Piece | None:
     return piece if high else None
 
 
-def _unit(ch: str, to_byte: dict[str, int]) -> int:
+def unit(ch: str, to_byte: dict[str, int]) -> int:
     """The unit value of one character under a single-byte codec."""
     if ch < "\x80":
         return SPACE if ch == " " else QMARK if ch == "?" else ord(ch)
     if ch in HOLE_MARKS:
         return MARK
     return to_byte.get(ch, FOREIGN)
-
-
-def gate_opens_at(text: str, pos: int, codec: SingleByte) -> bool:
-    """Whether ``codec.gate`` matches at ``pos``: the same alternatives, read from the bytes
-    the characters stand for (``_unit``)."""
-    to_byte = codec.to_byte
-    b = _unit(text[pos], to_byte)
-    if b < 0xC2 or b > 0xF4:
-        return False
-    n = len(text)
-    u1 = _unit(text[pos + 1], to_byte) if pos + 1 < n else FOREIGN
-    u2 = _unit(text[pos + 2], to_byte) if pos + 2 < n else FOREIGN
-    u3 = _unit(text[pos + 3], to_byte) if pos + 3 < n else FOREIGN
-    if b <= 0xDF:
-        if _cont(u1) or u1 == QMARK:
-            return True
-    elif b <= 0xEF:
-        if (_cont(u1) and (_cont(u2) or u2 == QMARK)) or (u1 == QMARK and _cont(u2)):
-            return True
-    elif (_cont(u1) and _cont(u2) and (_cont(u3) or u3 == QMARK)) \
-            or (u1 == QMARK and _cont(u2) and _cont(u3)) \
-            or (_cont(u1) and u2 == QMARK and _cont(u3)):
-        return True
-    if codec.undefined and b == 0xE2 and u1 == 0x80:
-        return True  # the 'â€' of a punctuation mark whose last byte the codec dropped
-    if not codec.nbsp_space:
-        return False
-    # a space where a no-break space (A0) stood
-    return (b in A0_LEADS_2 and u1 == SPACE) \
-        or ((b == 0xE2 or b == 0xE3) and u1 == SPACE and _cont(u2)) \
-        or (b == 0xF0 and u1 == SPACE and _cont(u2) and _cont(u3)) \
-        or (0xE0 <= b <= 0xE3 and _cont(u1) and u2 == SPACE)
-
-
-def _cont(u: int) -> bool:
-    """A continuation byte, or a mark where a byte was lost."""
-    return 0x80 <= u <= 0xBF or u == MARK
 
 
 def _worth(seqs: list[_Seq], codec: SingleByte | DoubleByte) -> bool:
@@ -528,7 +414,7 @@ def _run_pieces(codec: DoubleByte, run: str, nxt: str) -> tuple[Piece, ...]:
     recurs ('鈥檚' is every "'s"), and what it holds depends on the next character only
     (shared: not to be changed by the caller)."""
     try:
-        whole = _whole_piece(codec, codec.encoder(run, "strict")[0])
+        whole = whole_piece(codec, codec.encoder(run, "strict")[0])
     except UnicodeEncodeError:
         whole = None
     return (replace(whole, end=len(run)),) if whole is not None else scanned_run(codec, run, nxt)
@@ -552,4 +438,4 @@ def scanned_run(codec: DoubleByte, run: str, nxt: str) -> tuple[Piece, ...]:
         vals.extend(raw)
         owner.extend([k] * len(raw))
     after = ord(nxt) if nxt else None
-    return tuple(_pieces(run + nxt, codec, vals, owner, after))
+    return tuple(read_pieces(run + nxt, codec, vals, owner, after))

@@ -29,13 +29,8 @@ from audit.normalize.encoding.charmaps import (
     pair_codecs,
     single_byte_label,
 )
-from audit.normalize.encoding.pieces import (
-    Lost,
-    Piece,
-    double_byte_pieces,
-    gate_opens_at,
-    single_byte_pieces,
-)
+from audit.normalize.encoding.pieces import Lost, Piece, double_byte_pieces
+from audit.normalize.encoding.singlebyte import gate_opens_at, single_byte_pieces
 from audit.normalize.encoding.trail import Edit
 from audit.normalize.encoding.utf8shape import could_be_utf8
 

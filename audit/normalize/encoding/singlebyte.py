@@ -1,0 +1,131 @@
+"""Read a region of text as UTF-8 bytes decoded by a single-byte codec: where the codec's
+gate opens (``gate_opens_at``), the stretches that can hold a piece (``stretches``), and the
+pieces in them (``single_byte_pieces``). ``pieces`` turns the bytes into pieces."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from audit.normalize.encoding.charmaps import A0_LEADS_2, SingleByte
+from audit.normalize.encoding.pieces import (
+    FOREIGN,
+    MARK,
+    QMARK,
+    SPACE,
+    Piece,
+    read_pieces,
+    unit,
+    whole_piece,
+)
+
+
+def single_byte_pieces(text: str, start: int, end: int, codec: SingleByte) -> list[Piece]:
+    """Pieces of ``text[start:end]`` (a region of non-ASCII runs) under ``codec``. Where a
+    space may stand for byte A0, the reading without it comes too: 'â€ ' is a dagger, or a
+    closing quote whose last byte was dropped before a space.
+
+    No piece crosses the edge of a stretch (``stretches``), so each stretch that can hold
+    one is read on its own, and its pieces are kept per stretch: a paragraph of clean
+    Cyrillic is one region, made of word fragments that recur."""
+    to_byte = codec.to_byte
+    chunks: list[tuple[int, str, int | None]] = []
+    region = text[start:end]
+    for s, e in stretches(region, codec):
+        after: int | None
+        if e < len(region):
+            after = unit(region[e], to_byte)
+        else:
+            nxt = text[end] if end < len(text) else None
+            after = None if nxt is None else ord(nxt) if nxt < "\x80" else to_byte.get(nxt)
+        chunks.append((start + s, region[s:e], after))
+    found = [p.shifted(s) for s, chunk, after in chunks
+             for p in _stretch_pieces(codec, chunk, after, True)]
+    if any(p.a0 for p in found):
+        found += [p for p in (p.shifted(s)
+                              for s, chunk, after in chunks
+                              for p in _stretch_pieces(codec, chunk, after, False))
+                  if not p.a0 and not any(
+                      q.start == p.start and q.end == p.end and q.parts == p.parts
+                      for q in found)]
+    return found
+
+
+def stretches(text: str, codec: SingleByte) -> list[tuple[int, int]]:
+    """The whole stretches of ``text`` made of characters none of which ends every UTF-8
+    sequence (those are characters the codec cannot produce and the readings of bytes C0, C1
+    and F5-FF: never a lead, never a continuation), so no piece crosses their edges; and only
+    those with what a piece needs (``SingleByte.evidence``): a stretch without it has no
+    piece worth judging. Clean Cyrillic and Greek are mostly such stretches, and skipping
+    them at C speed is most of the fast path for them."""
+    found: list[tuple[int, int]] = []
+    inside = codec.stretch_chars
+    end = 0
+    for hit in codec.evidence.finditer(text):
+        pos = hit.start()
+        if pos < end:
+            continue  # in the stretch just found
+        start = pos
+        while start and (text[start - 1] < "\x80" or text[start - 1] in inside):
+            start -= 1
+        rest = codec.stretch_rest.match(text, pos)
+        end = rest.end() if rest else pos
+        found.append((start, end))
+    return found
+
+
+@lru_cache(maxsize=1 << 15)
+def _stretch_pieces(codec: SingleByte, chunk: str, after: int | None, a0: bool
+                    ) -> tuple[Piece, ...]:
+    """The pieces worth judging in one stretch, located in ``chunk`` (shared: not to be
+    changed by the caller)."""
+    try:
+        raw = chunk.translate(codec.byte_view).encode("latin-1")
+    except UnicodeEncodeError:
+        raw = b""  # a lost-byte mark: judged unit by unit
+    whole = whole_piece(codec, raw)
+    return (whole,) if whole is not None else scanned_stretch(codec, chunk, after, a0)
+
+
+def scanned_stretch(codec: SingleByte, chunk: str, after: int | None, a0: bool
+                    ) -> tuple[Piece, ...]:
+    """The pieces worth judging in ``chunk``, read unit by unit (the slow path, and the
+    reference the fast ones are tested against)."""
+    vals = [unit(ch, codec.to_byte) for ch in chunk]
+    return tuple(read_pieces(chunk, codec, vals, list(range(len(chunk))), after, a0))
+
+
+def gate_opens_at(text: str, pos: int, codec: SingleByte) -> bool:
+    """Whether ``codec.gate`` matches at ``pos``: the same alternatives, read from the bytes
+    the characters stand for (``pieces.unit``)."""
+    to_byte = codec.to_byte
+    b = unit(text[pos], to_byte)
+    if b < 0xC2 or b > 0xF4:
+        return False
+    n = len(text)
+    u1 = unit(text[pos + 1], to_byte) if pos + 1 < n else FOREIGN
+    u2 = unit(text[pos + 2], to_byte) if pos + 2 < n else FOREIGN
+    u3 = unit(text[pos + 3], to_byte) if pos + 3 < n else FOREIGN
+    if b <= 0xDF:
+        if _cont(u1) or u1 == QMARK:
+            return True
+    elif b <= 0xEF:
+        if (_cont(u1) and (_cont(u2) or u2 == QMARK)) or (u1 == QMARK and _cont(u2)):
+            return True
+    elif (_cont(u1) and _cont(u2) and (_cont(u3) or u3 == QMARK)) \
+            or (u1 == QMARK and _cont(u2) and _cont(u3)) \
+            or (_cont(u1) and u2 == QMARK and _cont(u3)):
+        return True
+    if codec.undefined and b == 0xE2 and u1 == 0x80:
+        return True  # the 'â€' of a punctuation mark whose last byte the codec dropped
+    if not codec.nbsp_space:
+        return False
+    # a space where a no-break space (A0) stood
+    return (b in A0_LEADS_2 and u1 == SPACE) \
+        or ((b == 0xE2 or b == 0xE3) and u1 == SPACE and _cont(u2)) \
+        or (b == 0xF0 and u1 == SPACE and _cont(u2) and _cont(u3)) \
+        or (0xE0 <= b <= 0xE3 and _cont(u1) and u2 == SPACE)
+
+
+def _cont(u: int) -> bool:
+    """A continuation byte, or a mark where a byte was lost."""
+    return 0x80 <= u <= 0xBF or u == MARK
