@@ -35,15 +35,15 @@ from audit.normalize.encoding.trail import Edit
 from audit.normalize.encoding.utf8shape import could_be_utf8
 
 MAX_LAYERS: Final = 4
-CONTEXT: Final = 8             # characters of context on each side when pricing a piece
-PRICE: Final = 1.5             # assuming damage without other evidence
-PRICE_CONFIRMED = 0.3   # ... once the same codec has clearly repaired another piece
-PRICE_NBSP: Final = 0.5        # reading a space as a lost no-break space
+CONTEXT: Final = 8              # characters of context on each side when pricing a piece
+PRICE: Final = 1.5              # assuming damage without other evidence
+PRICE_CONFIRMED: Final = 0.3    # ... once the same codec has clearly repaired another piece
+PRICE_NBSP: Final = 0.5         # reading a space as a lost no-break space
 PRICE_INCONSISTENT: Final = 1.0  # the paragraph also has clean non-ASCII text
-PRICE_UNRESOLVED: Final = 0.5  # a marked lost character we could not infer (it stays U+FFFD)
-CONFIRMS = 0.5          # gain above which a piece confirms its codec
-TOLERANCE = 1.0         # a confirmed codec that explains a whole paragraph takes all of it
-AMBIGUOUS = 1.0         # two codecs whose readings differ by less are a coin toss
+PRICE_UNRESOLVED: Final = 0.5   # a marked lost character we could not infer (stays U+FFFD)
+CONFIRMS: Final = 0.5           # gain above which a piece confirms its codec
+TOLERANCE: Final = 1.0          # a confirmed codec that explains a whole paragraph takes it all
+AMBIGUOUS: Final = 1.0          # two codecs whose readings differ by less are a coin toss
 SEQUENCE_EVIDENCE: Final = 0.5  # per whole sequence beyond two, in a double-byte piece
 
 _REGION: Final = re.compile(r"[^\x00-\x7f]+(?:[ ?][^\x00-\x7f]+)*[ ?]?")
