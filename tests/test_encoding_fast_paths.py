@@ -31,6 +31,7 @@ from audit.normalize.encoding.pieces import _run_pieces, scanned_run, unit
 from audit.normalize.encoding.repair import _single_byte_suspects, gate_places
 from audit.normalize.encoding.singlebyte import (
     _stretch_pieces,
+    evidence_at,
     gate_opens_at,
     scanned_stretch,
     single_byte_pieces,
@@ -83,6 +84,11 @@ def _key(pieces) -> set[tuple[int, int, str]]:
     return {(p.start, p.end, p.plain) for p in pieces}
 
 
+def _named(text: str, codec) -> list[int]:
+    """The gate places of ``text`` that name ``codec``, as the repair passes them."""
+    return [pos for pos, codecs in gate_places(text) if codec in codecs]
+
+
 def _reference(text: str, codec) -> set[tuple[int, int, str]]:
     """Every maximal run of the codec's characters, read unit by unit, with and without a
     space standing for a no-break space (as ``single_byte_pieces`` reads a stretch)."""
@@ -100,10 +106,13 @@ def _reference(text: str, codec) -> set[tuple[int, int, str]]:
 
 @SETTINGS
 @given(SINGLE_CASES)
+# evidence that starts with a lead before '?' or a space, at no gate place
+@example(("cp1252", "aÃ? b"))
+@example(("cp1251", "в ?"))
 def test_stretches_hold_every_piece_worth_judging(case):
     name, text = case
     codec = CODEC[name]
-    found = _key(single_byte_pieces(text, 0, len(text), codec))
+    found = _key(single_byte_pieces(text, 0, len(text), codec, _named(text, codec)))
     assert found == _reference(text, codec)
 
 
@@ -112,7 +121,7 @@ def test_stretches_hold_every_piece_worth_judging(case):
 def test_a_stretch_read_by_the_decoders_is_the_stretch_read_unit_by_unit(case):
     name, text = case
     codec = CODEC[name]
-    for start, end in stretches(text, codec):
+    for start, end in stretches(text, codec, _named(text, codec)):
         fast = _stretch_pieces(codec, text[start:end], None, True)
         slow = scanned_stretch(codec, text[start:end], None, True)
         assert [(p.start, p.end, p.plain, p.nbytes, p.nseq) for p in fast] == \
@@ -140,8 +149,9 @@ def test_a_sequence_cut_short_is_evidence_only_where_the_lost_table_explains_it(
     assert cp1252.silent_prefixes == {(0xE2, 0x80), (0xEF, 0xB8)}
     assert CODEC["mac_roman"].silent_prefixes == frozenset()  # it drops nothing
     # 'ні' is ED B3 cut short: no character of the lost table starts so
-    assert _key(single_byte_pieces("ніч", 0, 3, cp1251)) == set()
-    assert [p.plain for p in single_byte_pieces("вЂx", 0, 3, cp1251)] == ["\ufffd"]
+    assert _key(single_byte_pieces("ніч", 0, 3, cp1251, _named("ніч", cp1251))) == set()
+    assert [p.plain for p in single_byte_pieces("вЂx", 0, 3, cp1251, _named("вЂx", cp1251))] \
+        == ["\ufffd"]
 
 
 def test_clean_ukrainian_stays_and_its_mojibake_comes_back():
@@ -180,6 +190,18 @@ def test_a_codec_gate_opens_at_a_place_where_its_pattern_matches(case):
     for codec in SINGLE_BYTE:
         for pos in range(len(text)):
             assert gate_opens_at(text, pos, codec) == bool(codec.gate.match(text, pos)), \
+                (codec.name, pos)
+
+
+@SETTINGS
+@given(SINGLE_CASES)
+def test_evidence_is_found_at_a_place_where_its_pattern_matches(case):
+    """``evidence_at`` (what a piece needs, read from bytes at one place) agrees with the
+    pattern ``SingleByte.evidence`` at every position, for every codec."""
+    _, text = case
+    for codec in SINGLE_BYTE:
+        for pos in range(len(text)):
+            assert evidence_at(text, pos, codec) == bool(codec.evidence.match(text, pos)), \
                 (codec.name, pos)
 
 

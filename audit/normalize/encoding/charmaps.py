@@ -168,11 +168,25 @@ class SingleByte:
         return re.compile(f"[\x00-\x7f{_class(self.stretch_chars)[1:-1]}]*")
 
     @cached_property
+    def spaced_leads(self) -> frozenset[str]:
+        """Readings of the leads a space may follow as the no-break space (A0) it replaced
+        (none where the codec's A0 is not a no-break space)."""
+        if not self.nbsp_space:
+            return frozenset()
+        return frozenset(ch for ch, b in self.to_byte.items() if b in A0_LEADS)
+
+    @cached_property
+    def silent_readings(self) -> tuple[str, ...]:
+        """The ``silent_prefixes`` as this codec reads them ('â€' in Windows-1252)."""
+        return tuple(self.reading(raw) for raw in sorted(self.silent_prefixes))
+
+    @cached_property
     def evidence(self) -> re.Pattern[str]:
         """What a piece needs to be worth judging (``pieces._worth``): a whole sequence, one
         with a lost byte marked ('?', U+FFFD) or cut short where the lost table can explain
         it (``silent_prefixes``), or a space where a no-break space may have stood
-        (``pieces._a0_fits``). Anchored on the rarer character of each (``_anchored``)."""
+        (``pieces._a0_fits``). (The definition: ``singlebyte.evidence_at`` asks it of one
+        place, in compiled code, which is what the repair does.)"""
         def cls(lo: int, hi: int) -> str:
             return _class(self.chars(lo, hi))
 
@@ -181,19 +195,17 @@ class SingleByte:
 
         mark = _class(HOLE_MARKS | {"?"})
         cm = _class(self.cont_chars | HOLE_MARKS | {"?"})
-        lead3, lead4 = cls(0xE0, 0xEF), cls(0xF0, 0xF4)
         # whole sequences, and sequences with a lost byte marked
-        alts = [(cls(0xC2, 0xDF), cm, ""), (lead3, cm, cm), (lead3, mark, ""),
-                (lead4, cm, f"(?:{cm}{{2}}|{cm}?{mark})"), (lead4, mark, "")]
+        alts = [f"{cls(0xC2, 0xDF)}{cm}", f"{cls(0xE0, 0xEF)}(?:{cm}{cm}|{mark})",
+                f"{cls(0xF0, 0xF4)}(?:{cm}{{3}}|{cm}{{0,2}}{mark})"]
         # sequences cut short that the lost table can still explain
-        alts += [(re.escape(r[0]), re.escape(r[1]), re.escape(r[2:]))
-                 for r in (self.reading(raw) for raw in sorted(self.silent_prefixes))]
-        if self.nbsp_space:  # a space where a no-break space (A0) stood: on the lead, as
-            cms = f"[{cm[1:-1]} ]"  # spaces are many
-            alts += [("", leads(A0_LEADS_2), " "), ("", leads(frozenset({0xE2, 0xE3})), f" {cm}"),
-                     (cls(0xE0, 0xE3), cm, " "),
-                     ("", leads(frozenset({0xF0})), f"(?:{cms}{{3}}|{cms}{{0,2}}{mark})")]
-        return _anchored(alts)
+        alts += [re.escape(r) for r in self.silent_readings]
+        if self.nbsp_space:  # a space where a no-break space (A0) stood
+            cms = f"[{cm[1:-1]} ]"
+            alts += [f"{leads(A0_LEADS_2)} ", f"{leads(frozenset({0xE2, 0xE3}))} {cm}",
+                     f"{cls(0xE0, 0xE3)}{cm} ",
+                     f"{leads(frozenset({0xF0}))}(?:{cms}{{3}}|{cms}{{0,2}}{mark})"]
+        return re.compile("|".join(alt for alt in alts if "[]" not in alt))
 
     def lost_bytes(self, mark: str | None) -> frozenset[int]:
         """Bytes that can have been lost where ``mark`` stands (None: dropped silently)."""

@@ -125,7 +125,8 @@ def gate_places(text: str) -> Iterator[Place]:
 def _region_pieces(text: str, region: re.Match[str], places: list[Place]
                    ) -> Iterator[Piece]:
     for codec in _single_byte_suspects(region, places):
-        yield from single_byte_pieces(text, region.start(), region.end(), codec)
+        named = [pos for pos, codecs in places if codec in codecs]
+        yield from single_byte_pieces(text, region.start(), region.end(), codec, named)
 
 
 def _single_byte_suspects(region: re.Match[str], places: list[Place]) -> list[SingleByte]:

@@ -19,10 +19,12 @@ from audit.normalize.encoding.pieces import (
 )
 
 
-def single_byte_pieces(text: str, start: int, end: int, codec: SingleByte) -> list[Piece]:
+def single_byte_pieces(text: str, start: int, end: int, codec: SingleByte,
+                       places: list[int]) -> list[Piece]:
     """Pieces of ``text[start:end]`` (a region of non-ASCII runs) under ``codec``. Where a
     space may stand for byte A0, the reading without it comes too: 'â€ ' is a dagger, or a
-    closing quote whose last byte was dropped before a space.
+    closing quote whose last byte was dropped before a space. ``places``: the gate places
+    in the region that name the codec (``repair.gate_places``), located in ``text``.
 
     No piece crosses the edge of a stretch (``stretches``), so each stretch that can hold
     one is read on its own, and its pieces are kept per stretch: a paragraph of clean
@@ -30,7 +32,7 @@ def single_byte_pieces(text: str, start: int, end: int, codec: SingleByte) -> li
     to_byte = codec.to_byte
     chunks: list[tuple[int, str, int | None]] = []
     region = text[start:end]
-    for s, e in stretches(region, codec):
+    for s, e in stretches(region, codec, [p - start for p in places]):
         after: int | None
         if e < len(region):
             after = unit(region[e], to_byte)
@@ -50,20 +52,27 @@ def single_byte_pieces(text: str, start: int, end: int, codec: SingleByte) -> li
     return found
 
 
-def stretches(text: str, codec: SingleByte) -> list[tuple[int, int]]:
+def stretches(text: str, codec: SingleByte, places: list[int]) -> list[tuple[int, int]]:
     """The whole stretches of ``text`` made of characters none of which ends every UTF-8
     sequence (those are characters the codec cannot produce and the readings of bytes C0, C1
     and F5-FF: never a lead, never a continuation), so no piece crosses their edges; and only
-    those with what a piece needs (``SingleByte.evidence``): a stretch without it has no
-    piece worth judging. Clean Cyrillic and Greek are mostly such stretches, and skipping
-    them at C speed is most of the fast path for them."""
+    those with what a piece needs (``evidence_at``): a stretch without it has no piece worth
+    judging. Clean Cyrillic and Greek are mostly such stretches, and skipping them is most
+    of the fast path for them.
+
+    Evidence starts with a lead before a continuation or a lost-byte mark, which is a gate
+    place that names the codec (``places``, in order), or with a lead before a '?' or one
+    that takes A0 before a space, which are asked here."""
+    leads = codec.spaced_leads
+    spaced = [i - 1 for i, ch in enumerate(text)
+              if i and (ch == "?" or (ch == " " and text[i - 1] in leads))] \
+        if " " in text or "?" in text else []
     found: list[tuple[int, int]] = []
     inside = codec.stretch_chars
     end = 0
-    for hit in codec.evidence.finditer(text):
-        pos = hit.start()
-        if pos < end:
-            continue  # in the stretch just found
+    for pos in sorted({*places, *spaced}):
+        if pos < end or not evidence_at(text, pos, codec):
+            continue  # in the stretch just found, or no evidence there
         start = pos
         while start and (text[start - 1] < "\x80" or text[start - 1] in inside):
             start -= 1
@@ -129,3 +138,50 @@ def gate_opens_at(text: str, pos: int, codec: SingleByte) -> bool:
 def _cont(u: int) -> bool:
     """A continuation byte, or a mark where a byte was lost."""
     return 0x80 <= u <= 0xBF or u == MARK
+
+
+def evidence_at(text: str, pos: int, codec: SingleByte) -> bool:
+    """Whether ``codec.evidence`` matches at ``pos``: the same alternatives, read from the
+    bytes the characters stand for (``pieces.unit``)."""
+    to_byte = codec.to_byte
+    b = unit(text[pos], to_byte)
+    if b < 0xC2 or b > 0xF4:
+        return False
+    n = len(text)
+    u1 = unit(text[pos + 1], to_byte) if pos + 1 < n else FOREIGN
+    u2 = unit(text[pos + 2], to_byte) if pos + 2 < n else FOREIGN
+    u3 = unit(text[pos + 3], to_byte) if pos + 3 < n else FOREIGN
+    # whole sequences, and sequences with a lost byte marked
+    if b <= 0xDF:
+        if _cm(u1):
+            return True
+    elif b <= 0xEF:
+        if (_cm(u1) and _cm(u2)) or _mark(u1):
+            return True
+    elif (_cm(u1) and _cm(u2) and _cm(u3)) or _mark(u1) or (_cm(u1) and _mark(u2)) \
+            or (_cm(u1) and _cm(u2) and _mark(u3)):
+        return True
+    # sequences cut short that the lost table can still explain
+    for reading in codec.silent_readings:
+        if text.startswith(reading, pos):
+            return True
+    if not codec.nbsp_space:
+        return False
+    # a space where a no-break space (A0) stood
+    if (b in A0_LEADS_2 and u1 == SPACE) or ((b == 0xE2 or b == 0xE3) and u1 == SPACE
+                                              and _cm(u2)) \
+            or (0xE0 <= b <= 0xE3 and _cm(u1) and u2 == SPACE):
+        return True
+    if b != 0xF0:
+        return False
+    s1, s2, s3 = _cm(u1) or u1 == SPACE, _cm(u2) or u2 == SPACE, _cm(u3) or u3 == SPACE
+    return (s1 and s2 and s3) or _mark(u1) or (s1 and _mark(u2)) or (s1 and s2 and _mark(u3))
+
+
+def _cm(u: int) -> bool:
+    """A continuation byte, a mark where a byte was lost, or a '?' that may stand for one."""
+    return 0x80 <= u <= 0xBF or u in (MARK, QMARK)
+
+
+def _mark(u: int) -> bool:
+    return u in (MARK, QMARK)
