@@ -28,7 +28,11 @@ from audit.normalize.encoding.charmaps import (
     SUSPECT,
 )
 from audit.normalize.encoding.pieces import _run_pieces, scanned_run, unit
-from audit.normalize.encoding.repair import _single_byte_suspects, gate_places
+from audit.normalize.encoding.repair import (
+    _double_byte_suspects,
+    _single_byte_suspects,
+    gate_places,
+)
 from audit.normalize.encoding.singlebyte import (
     _stretch_pieces,
     evidence_at,
@@ -37,7 +41,7 @@ from audit.normalize.encoding.singlebyte import (
     single_byte_pieces,
     stretches,
 )
-from audit.normalize.encoding.utf8shape import _CUT_UTF8, looks_utf8
+from audit.normalize.encoding.utf8shape import _CUT_UTF8, could_be_utf8, looks_utf8
 
 SETTINGS = settings(max_examples=150, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -139,6 +143,19 @@ def test_a_run_read_by_the_decoders_is_the_run_read_unit_by_unit(case):
         slow = scanned_run(codec, run, nxt)
         assert [(p.start, p.end, p.plain, p.nbytes, p.nseq) for p in fast] == \
             [(p.start, p.end, p.plain, p.nbytes, p.nseq) for p in slow]
+
+
+@SETTINGS
+@given(st.one_of(st.sampled_from([c.name for c in DOUBLE_BYTE]).flatmap(_misread),
+                 st.text(alphabet="中文日本語한국어갂똠¥‾€ｱ\ufffd", min_size=1, max_size=8)))
+def test_a_superset_codec_answers_as_its_base_where_the_base_reads_the_run_in_full(text):
+    """``_double_byte_suspects`` takes a superset's answer from the codec it extends where
+    that reads every character as two bytes; it is the answer the superset's own bytes give
+    ('갂' is eight bytes in EUC-KR, two in cp949; '¥' one byte in Shift-JIS)."""
+    for run in re.findall(r"[^\x00-\x7f]+", text):
+        assert _double_byte_suspects.__wrapped__(run) == tuple(
+            codec for codec in DOUBLE_BYTE if DOUBLE_GATE.search(run)
+            and could_be_utf8(codec.encoder(run, "ignore")[0], "\ufffd" in run))
 
 
 def test_a_sequence_cut_short_is_evidence_only_where_the_lost_table_explains_it():

@@ -402,7 +402,7 @@ def _lost_evidence(lost: Lost, codec: SingleByte) -> bool:
 
 def double_byte_pieces(text: str, start: int, end: int, codec: DoubleByte) -> list[Piece]:
     """Pieces of the non-ASCII run ``text[start:end]`` under a double-byte ``codec`` (whose
-    bytes for the run may be UTF-8: ``utf8shape.could_be_utf8``)."""
+    bytes for the run may be UTF-8: ``repair._double_byte_suspects``)."""
     nxt = text[end] if end < len(text) else ""
     return [p.shifted(start)
             for p in _run_pieces(codec, text[start:end], nxt)]

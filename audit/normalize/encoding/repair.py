@@ -159,7 +159,26 @@ def _double_byte_suspects(run: str) -> tuple[DoubleByte, ...]:
     is kept per run: most runs of clean CJK text fail every codec, at one look-up."""
     if not DOUBLE_GATE.search(run):
         return ()
-    return tuple(codec for codec in DOUBLE_BYTE if could_be_utf8(run, codec))
+    marked = "\ufffd" in run
+    found = []
+    # a codec's answer, where it reads every character of the run as two bytes: a superset
+    # (GB18030 of GBK, cp932 of Shift-JIS, cp949 of EUC-KR) writes those characters with
+    # the same bytes, so it answers the same (EUC-KR's eight-byte forms of the syllables it
+    # lacks begin with A4 D4)
+    whole: dict[str, bool] = {}
+    for codec in DOUBLE_BYTE:
+        base = codec.variant_of
+        if base is not None and base in whole:
+            if whole[base]:
+                found.append(codec)
+            continue
+        quick = codec.encoder(run, "ignore")[0]
+        ok = could_be_utf8(quick, marked)
+        if ok:
+            found.append(codec)
+        if len(quick) == 2 * len(run) and b"\xa4\xd4" not in quick:
+            whole[codec.name] = ok
+    return tuple(found)
 
 
 def _region_start(text: str, pos: int) -> int:

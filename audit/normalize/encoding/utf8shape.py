@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from audit.normalize.encoding.charmaps import DoubleByte
-
 # the last sequence of a run, cut short
 _CUT_UTF8: Final = re.compile(
     rb"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]?|[\xf0-\xf4][\x80-\xbf]{0,2})$")
@@ -44,10 +42,9 @@ def looks_utf8(data: bytes, marked: bool) -> bool:
     return whole > 0 and 3 * broken <= whole + 2
 
 
-def could_be_utf8(run: str, codec: DoubleByte) -> bool:
-    """Whether the non-ASCII ``run``, mapped back to ``codec``'s bytes, may be UTF-8."""
-    marked = "\ufffd" in run
-    quick = codec.encoder(run, "ignore")[0]
+def could_be_utf8(quick: bytes, marked: bool) -> bool:
+    """Whether a non-ASCII run may be UTF-8, from its bytes under a double-byte codec (the
+    characters the codec lacks left out; ``marked``: the run has U+FFFD)."""
     # a run follows an ASCII byte, so in UTF-8 it starts with a lead byte (unless the decoder
     # marked a loss)
     return bool(quick) and (marked or 0xC2 <= quick[0] <= 0xF4) and looks_utf8(quick, marked)
