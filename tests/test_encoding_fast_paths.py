@@ -158,6 +158,19 @@ def test_a_superset_codec_answers_as_its_base_where_the_base_reads_the_run_in_fu
             and could_be_utf8(codec.encoder(run, "ignore")[0], "\ufffd" in run))
 
 
+def test_a_superset_writes_the_two_byte_characters_of_its_base_alike():
+    """What the shortcut above rests on, for every character of the Basic Multilingual
+    Plane (where all two-byte characters of these codecs are)."""
+    for codec in DOUBLE_BYTE:
+        if codec.variant_of is None:
+            continue
+        base = CODEC[codec.variant_of]
+        for cp in [*range(0x80, 0xD800), *range(0xE000, 0x10000)]:
+            raw = base.encode_char(chr(cp))
+            if raw is not None and len(raw) == 2:
+                assert codec.encode_char(chr(cp)) == raw, (codec.name, hex(cp))
+
+
 def test_a_sequence_cut_short_is_evidence_only_where_the_lost_table_explains_it():
     cp1251, cp1252 = CODEC["cp1251"], CODEC["cp1252"]
     # a left quote (E2 80 98) loses its 98 under Windows-1251; a closing one its 9D under
