@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -211,27 +212,17 @@ def test_the_gate_opens_wherever_a_codec_gate_does(text):
         assert SUSPECT.search(text)
 
 
+@pytest.mark.parametrize("read, pattern", [(gate_opens_at, "gate"), (evidence_at, "evidence")])
 @SETTINGS
-@given(SINGLE_CASES)
-def test_a_codec_gate_opens_at_a_place_where_its_pattern_matches(case):
-    """``gate_opens_at`` (the gate read from bytes, one place at a time) agrees with the
-    pattern ``SingleByte.gate`` at every position, for every codec."""
+@given(case=SINGLE_CASES)
+def test_a_reading_from_bytes_at_one_place_agrees_with_its_pattern(read, pattern, case):
+    """``gate_opens_at`` and ``evidence_at`` (read from bytes, one place at a time) agree with
+    the patterns ``SingleByte.gate`` and ``SingleByte.evidence`` at every position, for every
+    codec."""
     _, text = case
     for codec in SINGLE_BYTE:
         for pos in range(len(text)):
-            assert gate_opens_at(text, pos, codec) == bool(codec.gate.match(text, pos)), \
-                (codec.name, pos)
-
-
-@SETTINGS
-@given(SINGLE_CASES)
-def test_evidence_is_found_at_a_place_where_its_pattern_matches(case):
-    """``evidence_at`` (what a piece needs, read from bytes at one place) agrees with the
-    pattern ``SingleByte.evidence`` at every position, for every codec."""
-    _, text = case
-    for codec in SINGLE_BYTE:
-        for pos in range(len(text)):
-            assert evidence_at(text, pos, codec) == bool(codec.evidence.match(text, pos)), \
+            assert read(text, pos, codec) == bool(getattr(codec, pattern).match(text, pos)), \
                 (codec.name, pos)
 
 

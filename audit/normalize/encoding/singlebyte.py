@@ -105,22 +105,17 @@ def scanned_stretch(codec: SingleByte, chunk: str, after: int | None, a0: bool
 
 def gate_opens_at(text: str, pos: int, codec: SingleByte) -> bool:
     """Whether ``codec.gate`` matches at ``pos``: the same alternatives, read from the bytes
-    the characters stand for (``pieces.unit``)."""
-    to_byte = codec.to_byte
-    b = unit(text[pos], to_byte)
+    the characters stand for (``_units``)."""
+    b, u1, u2, u3 = _units(text, pos, codec.to_byte)
     if b < 0xC2 or b > 0xF4:
         return False
-    n = len(text)
-    u1 = unit(text[pos + 1], to_byte) if pos + 1 < n else FOREIGN
-    u2 = unit(text[pos + 2], to_byte) if pos + 2 < n else FOREIGN
-    u3 = unit(text[pos + 3], to_byte) if pos + 3 < n else FOREIGN
     if b <= 0xDF:
-        if _cont(u1) or u1 == QMARK:
+        if _cm(u1):
             return True
     elif b <= 0xEF:
-        if (_cont(u1) and (_cont(u2) or u2 == QMARK)) or (u1 == QMARK and _cont(u2)):
+        if (_cont(u1) and _cm(u2)) or (u1 == QMARK and _cont(u2)):
             return True
-    elif (_cont(u1) and _cont(u2) and (_cont(u3) or u3 == QMARK)) \
+    elif (_cont(u1) and _cont(u2) and _cm(u3)) \
             or (u1 == QMARK and _cont(u2) and _cont(u3)) \
             or (_cont(u1) and u2 == QMARK and _cont(u3)):
         return True
@@ -135,6 +130,20 @@ def gate_opens_at(text: str, pos: int, codec: SingleByte) -> bool:
         or (0xE0 <= b <= 0xE3 and _cont(u1) and u2 == SPACE)
 
 
+def _units(text: str, pos: int, to_byte: dict[str, int]) -> tuple[int, int, int, int]:
+    """The byte at ``pos`` and the three after it (``FOREIGN`` past the end), as the patterns
+    read them: SUB is a lost-byte mark there (``pieces.unit`` reads it as ASCII)."""
+    n = len(text)
+    return (_unit(text[pos], to_byte),
+            _unit(text[pos + 1], to_byte) if pos + 1 < n else FOREIGN,
+            _unit(text[pos + 2], to_byte) if pos + 2 < n else FOREIGN,
+            _unit(text[pos + 3], to_byte) if pos + 3 < n else FOREIGN)
+
+
+def _unit(ch: str, to_byte: dict[str, int]) -> int:
+    return MARK if ch == "\x1a" else unit(ch, to_byte)
+
+
 def _cont(u: int) -> bool:
     """A continuation byte, or a mark where a byte was lost."""
     return 0x80 <= u <= 0xBF or u == MARK
@@ -142,15 +151,10 @@ def _cont(u: int) -> bool:
 
 def evidence_at(text: str, pos: int, codec: SingleByte) -> bool:
     """Whether ``codec.evidence`` matches at ``pos``: the same alternatives, read from the
-    bytes the characters stand for (``pieces.unit``)."""
-    to_byte = codec.to_byte
-    b = unit(text[pos], to_byte)
+    bytes the characters stand for (``_units``)."""
+    b, u1, u2, u3 = _units(text, pos, codec.to_byte)
     if b < 0xC2 or b > 0xF4:
         return False
-    n = len(text)
-    u1 = unit(text[pos + 1], to_byte) if pos + 1 < n else FOREIGN
-    u2 = unit(text[pos + 2], to_byte) if pos + 2 < n else FOREIGN
-    u3 = unit(text[pos + 3], to_byte) if pos + 3 < n else FOREIGN
     # whole sequences, and sequences with a lost byte marked
     if b <= 0xDF:
         if _cm(u1):
