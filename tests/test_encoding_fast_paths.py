@@ -42,7 +42,7 @@ from audit.normalize.encoding.singlebyte import (
     single_byte_pieces,
     stretches,
 )
-from audit.normalize.encoding.utf8shape import _CUT_UTF8, could_be_utf8, looks_utf8
+from audit.normalize.encoding.utf8shape import could_be_utf8, looks_utf8
 
 SETTINGS = settings(max_examples=150, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -146,13 +146,29 @@ def test_a_run_read_by_the_decoders_is_the_run_read_unit_by_unit(case):
             [(p.start, p.end, p.plain, p.nbytes, p.nseq) for p in slow]
 
 
+def _long_misread(codec: str) -> st.SearchStrategy[str]:
+    """A paragraph without spaces (Chinese, Japanese) sent through the wrong codec."""
+    return st.builds(lambda ws, errors: _safe(codec)(["".join(ws)], errors),
+                     st.lists(st.sampled_from(WORDS), min_size=3, max_size=12),
+                     st.sampled_from(["strict", "ignore", "replace"]))
+
+
 @SETTINGS
 @given(st.one_of(st.sampled_from([c.name for c in DOUBLE_BYTE]).flatmap(_misread),
-                 st.text(alphabet="中文日本語한국어갂똠¥‾€ｱ\ufffd", min_size=1, max_size=8)))
-def test_a_superset_codec_answers_as_its_base_where_the_base_reads_the_run_in_full(text):
-    """``_double_byte_suspects`` takes a superset's answer from the codec it extends where
-    that reads every character as two bytes; it is the answer the superset's own bytes give
-    ('갂' is eight bytes in EUC-KR, two in cp949; '¥' one byte in Shift-JIS)."""
+                 st.text(alphabet="中文日本語한국어갂똠¥‾€ｱ\ufffd", min_size=1, max_size=8),
+                 st.sampled_from([c.name for c in DOUBLE_BYTE]).flatmap(_long_misread),
+                 st.text(alphabet="中文日本語한국어갂똠¥‾€ｱ鈥檚锛歌", min_size=13, max_size=40)))
+@example("中文日本語中文日本語中文日本語")  # longer than the head, which fails it
+@example("锛歌中文日本語中文日本語中文日本語")
+# 'ÁÉÍÓÚ' through cp949: syllables EUC-KR writes in eight bytes, so its failed head does
+# not answer for cp949
+@example("ÁÉÍÓÚÁÉÍÓÚÁÉÍÓÚ".encode().decode("cp949"))
+def test_the_suspects_of_a_run_are_the_codecs_whose_bytes_for_it_may_be_utf8(text):
+    """``_double_byte_suspects`` answers as ``could_be_utf8`` of each codec's bytes for the
+    run, although it takes a superset's answer from the codec it extends where that reads
+    every character as two bytes ('갂' is eight bytes in EUC-KR, two in cp949; '¥' one byte
+    in Shift-JIS), and fails a long run by the bytes of its head where they can begin no
+    UTF-8."""
     for run in re.findall(r"[^\x00-\x7f]+", text):
         assert _double_byte_suspects.__wrapped__(run) == tuple(
             codec for codec in DOUBLE_BYTE if DOUBLE_GATE.search(run)
@@ -252,6 +268,10 @@ def test_the_gate_passes_a_lead_before_a_space_and_a_letter():
 _TOKENS = re.compile(rb"(?P<seq>[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
                      rb"|[\xf0-\xf4][\x80-\xbf]{3})|(?P<lead>[\xc2-\xf4][\x80-\xbf]*)"
                      rb"|(?P<cont>[\x80-\xbf])|(?P<bad>[\xc0\xc1\xf5-\xff])")
+
+
+# the last sequence of a run, cut short
+_CUT_UTF8 = re.compile(rb"(?:[\xc2-\xdf]|[\xe0-\xef][\x80-\xbf]?|[\xf0-\xf4][\x80-\xbf]{0,2})\Z")
 
 
 def looks_utf8_token_by_token(data: bytes, marked: bool) -> bool:

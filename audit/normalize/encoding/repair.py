@@ -32,7 +32,7 @@ from audit.normalize.encoding.charmaps import (
 from audit.normalize.encoding.pieces import Lost, Piece, double_byte_pieces
 from audit.normalize.encoding.singlebyte import gate_opens_at, single_byte_pieces
 from audit.normalize.encoding.trail import Edit
-from audit.normalize.encoding.utf8shape import could_be_utf8
+from audit.normalize.encoding.utf8shape import could_be_utf8, could_begin_utf8
 
 MAX_LAYERS: Final = 4
 CONTEXT: Final = 8              # characters of context on each side when pricing a piece
@@ -45,6 +45,7 @@ CONFIRMS: Final = 0.5           # gain above which a piece confirms its codec
 TOLERANCE: Final = 1.0          # a confirmed codec that explains a whole paragraph takes it all
 AMBIGUOUS: Final = 1.0          # two codecs whose readings differ by less are a coin toss
 SEQUENCE_EVIDENCE: Final = 0.5  # per whole sequence beyond two, in a double-byte piece
+HEAD: Final = 12                # characters of a long run whose bytes are looked at first
 
 _REGION: Final = re.compile(r"[^\x00-\x7f]+(?:[ ?][^\x00-\x7f]+)*[ ?]?")
 _RUN: Final = re.compile(r"[^\x00-\x7f]+")
@@ -163,8 +164,7 @@ def _double_byte_suspects(run: str) -> tuple[DoubleByte, ...]:
     found = []
     # a codec's answer, where it reads every character of the run as two bytes: a superset
     # (GB18030 of GBK, cp932 of Shift-JIS, cp949 of EUC-KR) writes those characters with
-    # the same bytes, so it answers the same (EUC-KR's eight-byte forms of the syllables it
-    # lacks begin with A4 D4)
+    # the same bytes, so it answers the same
     whole: dict[str, bool] = {}
     for codec in DOUBLE_BYTE:
         base = codec.variant_of
@@ -172,13 +172,29 @@ def _double_byte_suspects(run: str) -> tuple[DoubleByte, ...]:
             if whole[base]:
                 found.append(codec)
             continue
+        if len(run) > HEAD and not marked:
+            # a long run (a paragraph of Chinese or Japanese) first by its head: a byte
+            # UTF-8 never uses there, or no lead byte first, fails the whole run (the codecs
+            # are stateless: the head's bytes begin the run's)
+            head = codec.encoder(run[:HEAD], "ignore")[0]
+            if head and not could_begin_utf8(head):
+                if _two_bytes_each(head, HEAD):
+                    whole[codec.name] = False
+                continue
         quick = codec.encoder(run, "ignore")[0]
         ok = could_be_utf8(quick, marked)
         if ok:
             found.append(codec)
-        if len(quick) == 2 * len(run) and b"\xa4\xd4" not in quick:
+        if _two_bytes_each(quick, len(run)):
             whole[codec.name] = ok
     return tuple(found)
+
+
+def _two_bytes_each(data: bytes, chars: int) -> bool:
+    """Whether ``chars`` characters were written as ``data`` two bytes each (EUC-KR's
+    eight-byte forms of the syllables it lacks begin with A4 D4; ``bytes.find``, as
+    ``in`` first tries the operand as an int and pays for the TypeError)."""
+    return len(data) == 2 * chars and data.find(b"\xa4\xd4") < 0
 
 
 def _region_start(text: str, pos: int) -> int:
