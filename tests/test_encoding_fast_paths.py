@@ -26,14 +26,13 @@ from audit.normalize.encoding.charmaps import (
     HOLE_MARKS,
     SINGLE_BYTE,
     SINGLE_GATE,
+    SINGLE_PAIRS,
     SUSPECT,
+    pair_codecs,
 )
+from audit.normalize.encoding.gates import gate_places, looks_suspect
 from audit.normalize.encoding.pieces import _run_pieces, scanned_run, unit
-from audit.normalize.encoding.repair import (
-    _double_byte_suspects,
-    _single_byte_suspects,
-    gate_places,
-)
+from audit.normalize.encoding.repair import _double_byte_suspects, _single_byte_suspects
 from audit.normalize.encoding.singlebyte import (
     _stretch_pieces,
     evidence_at,
@@ -91,7 +90,7 @@ def _key(pieces) -> set[tuple[int, int, str]]:
 
 def _named(text: str, codec) -> list[int]:
     """The gate places of ``text`` that name ``codec``, as the repair passes them."""
-    return [pos for pos, codecs in gate_places(text) if codec in codecs]
+    return [pos for pos, codecs in gate_places(text)[0] if codec in codecs]
 
 
 def _reference(text: str, codec) -> set[tuple[int, int, str]]:
@@ -215,7 +214,7 @@ def test_the_gate_opens_wherever_a_codec_gate_does(text):
     """``gate_places`` finds every place where some codec's own gate opens (but for a lead
     before '?': a lossy sequence has a continuation first) and names the codec there, in
     order; ``SUSPECT`` is that gate or the double-byte one, in one search."""
-    places = list(gate_places(text))
+    places = gate_places(text)[0]
     assert [pos for pos, _ in places] == sorted({pos for pos, _ in places})
     named = dict(places)
     for codec in SINGLE_BYTE:
@@ -226,6 +225,36 @@ def test_the_gate_opens_wherever_a_codec_gate_does(text):
                                               or DOUBLE_GATE.search(text))
     if places:
         assert SUSPECT.search(text)
+
+
+def gate_places_by_pattern(text: str) -> list:
+    """``gates.gate_places`` as the patterns find the places (what the scan stands for)."""
+    places = []
+    for hit in SINGLE_GATE.finditer(text):
+        pos = hit.start()
+        if pos and SINGLE_PAIRS.get(text[pos - 1:pos + 1]):
+            places.append((pos - 1, SINGLE_PAIRS[text[pos - 1:pos + 1]]))
+        if "\x80" <= text[pos] <= "\x9f":
+            places.append((pos, SINGLE_BYTE))
+        elif text[pos + 1:pos + 2] == " " and pair_codecs(text, pos):
+            places.append((pos, pair_codecs(text, pos)))
+    return places
+
+
+@SETTINGS
+@given(st.one_of(SINGLE_CASES.map(lambda case: case[1]),
+                 st.text(alphabet=sorted(set("Ã©â€™Ð°Ñ Ä ĂĽ? \x85\x93abc.\ufffd\x1aвіăć«—中ｱ한"
+                                             "ﬁ\uf8ff😀")), max_size=12)))
+@example("в «")  # a lead of three bytes before a space and a continuation
+@example("в ")  # ... and before a space that ends the text
+@example("Ã\x85 ")
+def test_the_scan_finds_the_places_the_patterns_find(text):
+    """``gate_places`` and ``looks_suspect`` look each character up in ``GATE_FLAGS``: they
+    find what ``SINGLE_GATE``, ``DOUBLE_GATE`` and ``SUSPECT`` find."""
+    places, cjk = gate_places(text)
+    assert places == gate_places_by_pattern(text)
+    assert cjk == bool(DOUBLE_GATE.search(text))
+    assert looks_suspect(text) == bool(SUSPECT.search(text))
 
 
 @pytest.mark.parametrize("read, pattern", [(gate_opens_at, "gate"), (evidence_at, "evidence")])
@@ -249,7 +278,7 @@ def test_the_suspects_of_a_region_are_asked_at_its_places(case):
     """A codec's gate asked only at the places ``gate_places`` found (across the text where
     it holds a '?') opens where it opens anywhere in the text."""
     _, text = case
-    places = list(gate_places(text))
+    places = gate_places(text)[0]
     named = {codec for _, codecs in places for codec in codecs}
     whole = re.compile(".*", re.S).match(text)
     assert _single_byte_suspects(whole, places) == [

@@ -41,14 +41,14 @@ from audit.normalize.encoding import native
 # compiled or from source: decided before the first module of the core is imported
 CORE = native.choose(Path(__file__).parent)
 
-from audit.normalize.encoding import fixes, repair, residue  # noqa: E402
+from audit.normalize.encoding import fixes, gates, repair, residue  # noqa: E402
 from audit.normalize.encoding.charmaps import REPLACEMENT, UNINFERRED  # noqa: E402
 from audit.normalize.encoding.trail import Trail  # noqa: E402
 
 __all__ = ["find_residue", "fix_and_explain", "fix_text", "looks_damaged"]
 
 
-looks_damaged = repair.looks_suspect
+looks_damaged = gates.looks_suspect
 
 
 def find_residue(text: str) -> list[residue.Residue]:

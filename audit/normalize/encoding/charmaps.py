@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Final
 
 HOLE = -1          # a lost byte: value unknown
 SPACE_A0 = -2      # a space that may have been byte A0
@@ -340,7 +341,19 @@ A0_LEADS_2 = frozenset({0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9})
 A0_LEADS = A0_LEADS_2 | {0xE2, 0xE3, 0xF0}
 
 
-def _build_gates() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+# What a character can be at a gate place, as bits of ``GATE_FLAGS`` (``gates`` reads them;
+# Final: the compiled module takes the values, not a look-up in this module's globals)
+LEAD: Final = 1       # a lead byte's reading in some codec
+FOLLOW: Final = 2     # a continuation's reading in some codec, or a lost-byte mark
+SPACED: Final = 4     # a two-byte lead that takes A0 (a space may follow)
+SPACED3: Final = 8    # a longer lead that takes A0 (a space, then a continuation)
+C1: Final = 16        # a C1 control
+CJK: Final = 32       # a character double-byte mojibake is made of
+_CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7A3),
+               (0xF900, 0xFAFF), (0xFF61, 0xFF9F))
+
+
+def _build_gates() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], bytes]:
     starts: set[str] = set()
     conts: set[str] = set()
     spaced: set[str] = set()   # two-byte leads that take A0: any character may follow
@@ -366,15 +379,24 @@ def _build_gates() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
              ("", _class(spaced3 - spaced), f"(?= {follow})"), ("", _class(_C1), "")]
     # Double-byte mojibake always contains an ideograph, a syllable, a kana or a half-width
     # form; a run without any is left to the single-byte codecs.
-    cjk = ("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff"
-           "\uff61-\uff9f]")
+    cjk = "[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _CJK_RANGES) + "]"
     single, double = _anchored(kinds), re.compile(cjk)
     suspect = _anchored([*kinds, ("", cjk, "")])
-    return single, double, suspect
+    # the same classes as a table over the Basic Multilingual Plane (all the characters of
+    # the classes are in it), for the compiled scan that stands for the patterns
+    flags = bytearray(0x10000)
+    for bit, chars in ((LEAD, starts), (FOLLOW, conts | HOLE_MARKS), (SPACED, spaced),
+                       (SPACED3, spaced3 - spaced), (C1, _C1)):
+        for ch in chars:
+            flags[ord(ch)] |= bit
+    for lo, hi in _CJK_RANGES:  # no single-byte reading among them
+        flags[lo:hi + 1] = bytes([CJK]) * (hi + 1 - lo)
+    return single, double, suspect, bytes(flags)
 
 
 _C1 = frozenset(map(chr, range(0x80, 0xA0)))
-SINGLE_GATE, DOUBLE_GATE, SUSPECT = _build_gates()
+# SINGLE_GATE, DOUBLE_GATE and SUSPECT are the reference: ``gates`` scans with GATE_FLAGS
+SINGLE_GATE, DOUBLE_GATE, SUSPECT, GATE_FLAGS = _build_gates()
 
 
 def _build_pairs() -> dict[str, tuple[SingleByte, ...]]:

@@ -19,16 +19,13 @@ from audit.normalize.encoding.charmaps import (
     DOUBLE_GATE,
     REPLACEMENT,
     SINGLE_BYTE,
-    SINGLE_GATE,
-    SINGLE_PAIRS,
-    SUSPECT,
     UNINFERRED,
     DoubleByte,
     SingleByte,
     may_hold_layer,
-    pair_codecs,
     single_byte_label,
 )
+from audit.normalize.encoding.gates import Place, gate_places
 from audit.normalize.encoding.pieces import Lost, Piece, double_byte_pieces
 from audit.normalize.encoding.singlebyte import gate_opens_at, single_byte_pieces
 from audit.normalize.encoding.trail import Edit
@@ -49,8 +46,6 @@ HEAD: Final = 12                # characters of a long run whose bytes are looke
 
 _REGION: Final = re.compile(r"[^\x00-\x7f]+(?:[ ?][^\x00-\x7f]+)*[ ?]?")
 _RUN: Final = re.compile(r"[^\x00-\x7f]+")
-# a place where single-byte mojibake may start, and the codecs that may read it so
-Place = tuple[int, tuple[SingleByte, ...]]
 _WORD_AFTER: Final = re.compile(r"(\w+)(?=[\s.,;:!?)]|$)")
 
 
@@ -70,18 +65,12 @@ class Choice:
         return self.piece.codec
 
 
-def looks_suspect(text: str) -> bool:
-    """The fast path: False means no codec can explain any part of ``text`` (pure ASCII, or
-    no character that mojibake is made of in a suspicious place). Microseconds per page."""
-    return not text.isascii() and SUSPECT.search(text) is not None
-
-
 def candidates(text: str) -> Iterator[Piece]:
     """Every piece of ``text`` under every codec."""
     region: re.Match[str] | None = None
     places: list[Place] = []
-    double = DOUBLE_GATE.search(text) is not None
-    for place in gate_places(text):
+    found, double = gate_places(text)
+    for place in found:
         if region is None or place[0] >= region.end():
             if region is not None:
                 yield from _region_pieces(text, region, places)
@@ -99,28 +88,11 @@ def candidates(text: str) -> Iterator[Piece]:
             for codec in suspects:
                 if codec.variant_of in whole:
                     continue  # the base codec read the run in full: the superset reads it so
-                found = double_byte_pieces(text, m.start(), m.end(), codec)
-                if any(p.start == m.start() and p.end == m.end() and not p.lost for p in found):
+                found_here = double_byte_pieces(text, m.start(), m.end(), codec)
+                if any(p.start == m.start() and p.end == m.end() and not p.lost
+                       for p in found_here):
                     whole.add(codec.name)
-                yield from found
-
-
-def gate_places(text: str) -> Iterator[Place]:
-    """Where single-byte mojibake may start, in order, and the codecs that may read it so.
-    ``SINGLE_GATE`` matches the character that makes a place: a continuation (the place is
-    the lead before it), a lead before a space, or a stray C1 control."""
-    for hit in SINGLE_GATE.finditer(text):
-        pos = hit.start()
-        if pos:  # (the pair's second character is not a space: no longer key)
-            codecs = SINGLE_PAIRS.get(text[pos - 1:pos + 1], ())
-            if codecs:  # else no codec reads the pair as the start of a sequence ('çã')
-                yield pos - 1, codecs
-        if "\x80" <= text[pos] <= "\x9f":
-            yield pos, SINGLE_BYTE  # a stray C1 control: any codec's sequence may hold it
-        elif text[pos + 1:pos + 2] == " ":
-            codecs = pair_codecs(text, pos)
-            if codecs:
-                yield pos, codecs
+                yield from found_here
 
 
 def _region_pieces(text: str, region: re.Match[str], places: list[Place]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from audit.normalize.encoding import plausibility, repair
+from audit.normalize.encoding import gates, plausibility, repair
 from audit.normalize.encoding.charmaps import SingleByte, single_byte_label
 
 _LOST = re.compile("\ufffd+")
@@ -36,7 +36,7 @@ def find(text: str) -> list[Residue]:
         found.append(Residue(m.start(), m.end(), "lost bytes that could not be inferred"))
     for m in _C1.finditer(text):
         found.append(Residue(m.start(), m.end(), "control characters: bytes read as Latin-1"))
-    if repair.looks_suspect(text):
+    if gates.looks_suspect(text):
         for piece in repair.candidates(text):
             observed = text[piece.start:piece.end]
             if "\ufffd" in observed or piece.a0 or piece.nseq == 0 or piece.nbytes < 3:

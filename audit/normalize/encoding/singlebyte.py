@@ -24,7 +24,7 @@ def single_byte_pieces(text: str, start: int, end: int, codec: SingleByte,
     """Pieces of ``text[start:end]`` (a region of non-ASCII runs) under ``codec``. Where a
     space may stand for byte A0, the reading without it comes too: 'â€ ' is a dagger, or a
     closing quote whose last byte was dropped before a space. ``places``: the gate places
-    in the region that name the codec (``repair.gate_places``), located in ``text``.
+    in the region that name the codec (``gates.gate_places``), located in ``text``.
 
     No piece crosses the edge of a stretch (``stretches``), so each stretch that can hold
     one is read on its own, and its pieces are kept per stretch: a paragraph of clean

@@ -5,7 +5,10 @@ in that codec."""
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:  # mypyc's unboxed integer, in annotations only (see ``gates``)
+    from mypy_extensions import i64
 
 _LEAD: Final = re.compile(rb"[\xc2-\xf4]")
 
@@ -21,12 +24,13 @@ def looks_utf8(data: bytes, marked: bool) -> bool:
     three regex searches cost more in calls than this loop in bytes)."""
     if marked:
         return _LEAD.search(data) is not None  # a whole sequence or one cut short
-    whole = broken = 0
+    whole: i64 = 0
+    broken: i64 = 0
     tail = False  # the last token is a sequence cut short: a drop before the next ASCII byte
-    n = len(data)
-    i = 0
+    n: i64 = len(data)
+    i: i64 = 0
     while i < n:
-        b = data[i]
+        b: i64 = data[i]
         if b < 0x80:
             i += 1
             continue
@@ -36,8 +40,8 @@ def looks_utf8(data: bytes, marked: bool) -> bool:
             continue
         if b < 0xC2 or b > 0xF4:
             return False  # a byte UTF-8 never uses
-        need = 1 if b <= 0xDF else 2 if b <= 0xEF else 3
-        j = i + 1
+        need: i64 = 1 if b <= 0xDF else 2 if b <= 0xEF else 3
+        j: i64 = i + 1
         while j < n and j - i <= need and 0x80 <= data[j] <= 0xBF:
             j += 1
         if j - i - 1 == need:

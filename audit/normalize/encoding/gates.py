@@ -1,0 +1,106 @@
+"""Where mojibake may start in a text: one compiled pass over its code points.
+
+``charmaps`` says what each character can be at such a place (``GATE_FLAGS``: a lead
+reading, a continuation or lost-byte mark, a lead that takes A0 before a space, a C1
+control, CJK) and gives the same classes as patterns (``SINGLE_GATE``, ``SUSPECT``,
+``DOUBLE_GATE``), which the tests hold this scan to. The regex engine tries a pattern's
+alternatives wherever its first class matches, which in Cyrillic, Greek or Czech is every
+few letters; this loop looks each character up once.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from audit.normalize.encoding.charmaps import (
+    C1,
+    CJK,
+    FOLLOW,
+    GATE_FLAGS,
+    LEAD,
+    SINGLE_BYTE,
+    SINGLE_PAIRS,
+    SPACED,
+    SPACED3,
+    SingleByte,
+    pair_codecs,
+)
+
+if TYPE_CHECKING:  # mypyc's unboxed integer (the loops below run once per character); in
+    # annotations only, never evaluated: the module runs as plain Python without it
+    from mypy_extensions import i64
+
+# a place where single-byte mojibake may start, and the codecs that may read it so
+Place = tuple[int, tuple[SingleByte, ...]]
+_FLAGS: Final = GATE_FLAGS
+_SPACE: Final = 0x20
+
+
+def looks_suspect(text: str) -> bool:
+    """The fast path: False means no codec can explain any part of ``text`` (pure ASCII, or
+    no character that mojibake is made of in a suspicious place): ``SUSPECT`` searched.
+    Microseconds per page."""
+    if text.isascii():
+        return False
+    flags = _FLAGS
+    n: i64 = len(text)
+    prev: i64 = 0
+    pos: i64
+    for pos in range(n):
+        c: i64 = ord(text[pos])
+        f: i64 = flags[c] if c < 0x10000 else 0  # (inline: a call per character costs a third)
+        if f and (f & CJK or _opens(text, pos, n, f, prev)):
+            return True
+        prev = f
+    return False
+
+
+def gate_places(text: str) -> tuple[list[Place], bool]:
+    """Where single-byte mojibake may start, in order, with the codecs that may read it so;
+    and whether the text has a character double-byte mojibake is made of (``DOUBLE_GATE``).
+
+    A place is found by the character that makes it (where ``SINGLE_GATE`` matches): a
+    continuation (the place is the lead before it), a lead before a space, or a stray C1
+    control."""
+    places: list[Place] = []
+    cjk = False
+    flags = _FLAGS
+    n: i64 = len(text)
+    prev: i64 = 0
+    pos: i64
+    for pos in range(n):
+        c: i64 = ord(text[pos])
+        f: i64 = flags[c] if c < 0x10000 else 0
+        if f:
+            if f & CJK:
+                cjk = True
+            elif _opens(text, pos, n, f, prev):
+                if pos:  # (the pair's second character is not a space: no longer key)
+                    codecs = SINGLE_PAIRS.get(text[pos - 1:pos + 1], ())
+                    if codecs:  # else no codec reads the pair as the start of a sequence
+                        places.append((pos - 1, codecs))
+                if f & C1:
+                    places.append((pos, SINGLE_BYTE))  # any codec's sequence may hold it
+                elif pos + 1 < n and ord(text[pos + 1]) == _SPACE:
+                    codecs = pair_codecs(text, pos)
+                    if codecs:
+                        places.append((pos, codecs))
+        prev = f
+    return places, cjk
+
+
+def _flags(c: i64) -> i64:
+    return _FLAGS[c] if c < 0x10000 else 0
+
+
+def _opens(text: str, pos: i64, n: i64, f: i64, prev: i64) -> bool:
+    """Whether ``SINGLE_GATE`` matches at ``pos`` (its character's flags ``f``, the previous
+    one's ``prev``): a continuation after a lead, a lead that takes A0 before a space (one
+    of three or four bytes needs a continuation after the space), a C1 control."""
+    if f & FOLLOW and prev & LEAD:
+        return True
+    if f & C1:
+        return True
+    if not f & (SPACED | SPACED3) or pos + 1 >= n or ord(text[pos + 1]) != _SPACE:
+        return False
+    return bool(f & SPACED) or (pos + 2 < n and _flags(ord(text[pos + 2])) & FOLLOW != 0)
