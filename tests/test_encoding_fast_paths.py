@@ -31,7 +31,7 @@ from audit.normalize.encoding.charmaps import (
     pair_codecs,
 )
 from audit.normalize.encoding.gates import gate_places, looks_suspect
-from audit.normalize.encoding.pieces import _run_pieces, scanned_run, unit
+from audit.normalize.encoding.pieces import _run_pieces, scanned_run, unit_at
 from audit.normalize.encoding.repair import _double_byte_suspects, _single_byte_suspects
 from audit.normalize.encoding.singlebyte import (
     _stretch_pieces,
@@ -100,7 +100,7 @@ def _reference(text: str, codec) -> set[tuple[int, int, str]]:
     ok = re.compile("[\x00-\x7f" + "".join(re.escape(c) for c in sorted(chars)) + "]+")
     found: set[tuple[int, int, str]] = set()
     for m in ok.finditer(text):
-        after = unit(text[m.end()], codec.to_byte) if m.end() < len(text) else None
+        after = unit_at(text, m.end(), codec.unit_table) if m.end() < len(text) else None
         for a0 in (True, False):
             found |= {(p.start + m.start(), p.end + m.start(), p.plain)
                       for p in scanned_stretch(codec, m.group(), after, a0)

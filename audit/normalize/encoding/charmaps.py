@@ -125,6 +125,17 @@ class SingleByte:
         return table
 
     @cached_property
+    def unit_table(self) -> bytes:
+        """``to_byte`` as a table over the Basic Multilingual Plane, for the compiled
+        readers (``pieces.unit_at``): the byte a character above ASCII was read from, 1 for
+        U+FFFD (a lost byte), 0 for a character the codec cannot produce."""
+        table = bytearray(0x10000)
+        for ch, b in self.to_byte.items():
+            table[ord(ch)] = b
+        table[ord(REPLACEMENT)] = 1
+        return bytes(table)
+
+    @cached_property
     def silent_prefixes(self) -> frozenset[tuple[int, ...]]:
         """The bytes a sequence may keep when this codec dropped the rest without a trace
         and ``lossy`` can still believe it: only the characters commonly lost that way (the

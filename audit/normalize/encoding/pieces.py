@@ -15,7 +15,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:  # mypyc's unboxed integer, in annotations only (see ``gates``)
+    from mypy_extensions import i64
 
 from audit.normalize.encoding.charmaps import (
     A0_LEADS_2,
@@ -350,13 +353,14 @@ def whole_piece(codec: SingleByte | DoubleByte, raw: bytes) -> Piece | None:
     return piece if high else None
 
 
-def unit(ch: str, to_byte: dict[str, int]) -> int:
-    """The unit value of one character under a single-byte codec."""
-    if ch < "\x80":
-        return SPACE if ch == " " else QMARK if ch == "?" else ord(ch)
-    if ch in HOLE_MARKS:
-        return MARK
-    return to_byte.get(ch, FOREIGN)
+def unit_at(text: str, i: int, table: bytes) -> int:
+    """The unit value of ``text[i]`` under a single-byte codec (its ``unit_table``; read
+    by code point: a one-character string costs an allocation outside Latin-1)."""
+    c: i64 = ord(text[i])
+    if c < 0x80:
+        return SPACE if c == 0x20 else QMARK if c == 0x3F else c
+    v: i64 = table[c] if c < 0x10000 else 0
+    return v if v >= 0x80 else MARK if v == 1 else FOREIGN
 
 
 def _worth(seqs: list[_Seq], codec: SingleByte | DoubleByte) -> bool:

@@ -14,7 +14,7 @@ from audit.normalize.encoding.pieces import (
     SPACE,
     Piece,
     read_pieces,
-    unit,
+    unit_at,
     whole_piece,
 )
 
@@ -30,12 +30,13 @@ def single_byte_pieces(text: str, start: int, end: int, codec: SingleByte,
     one is read on its own, and its pieces are kept per stretch: a paragraph of clean
     Cyrillic is one region, made of word fragments that recur."""
     to_byte = codec.to_byte
+    table = codec.unit_table
     chunks: list[tuple[int, str, int | None]] = []
     region = text[start:end]
     for s, e in stretches(region, codec, [p - start for p in places]):
         after: int | None
         if e < len(region):
-            after = unit(region[e], to_byte)
+            after = unit_at(region, e, table)
         else:
             nxt = text[end] if end < len(text) else None
             after = None if nxt is None else ord(nxt) if nxt < "\x80" else to_byte.get(nxt)
@@ -99,14 +100,15 @@ def scanned_stretch(codec: SingleByte, chunk: str, after: int | None, a0: bool
                     ) -> tuple[Piece, ...]:
     """The pieces worth judging in ``chunk``, read unit by unit (the slow path, and the
     reference the fast ones are tested against)."""
-    vals = [unit(ch, codec.to_byte) for ch in chunk]
+    table = codec.unit_table
+    vals = [unit_at(chunk, i, table) for i in range(len(chunk))]
     return tuple(read_pieces(chunk, codec, vals, list(range(len(chunk))), after, a0))
 
 
 def gate_opens_at(text: str, pos: int, codec: SingleByte) -> bool:
     """Whether ``codec.gate`` matches at ``pos``: the same alternatives, read from the bytes
     the characters stand for (``_units``)."""
-    b, u1, u2, u3 = _units(text, pos, codec.to_byte)
+    b, u1, u2, u3 = _units(text, pos, codec.unit_table)
     if b < 0xC2 or b > 0xF4:
         return False
     if b <= 0xDF:
@@ -130,18 +132,19 @@ def gate_opens_at(text: str, pos: int, codec: SingleByte) -> bool:
         or (0xE0 <= b <= 0xE3 and _cont(u1) and u2 == SPACE)
 
 
-def _units(text: str, pos: int, to_byte: dict[str, int]) -> tuple[int, int, int, int]:
+def _units(text: str, pos: int, table: bytes) -> tuple[int, int, int, int]:
     """The byte at ``pos`` and the three after it (``FOREIGN`` past the end), as the patterns
-    read them: SUB is a lost-byte mark there (``pieces.unit`` reads it as ASCII)."""
+    read them: SUB is a lost-byte mark there (``pieces.unit_at`` reads it as ASCII)."""
     n = len(text)
-    return (_unit(text[pos], to_byte),
-            _unit(text[pos + 1], to_byte) if pos + 1 < n else FOREIGN,
-            _unit(text[pos + 2], to_byte) if pos + 2 < n else FOREIGN,
-            _unit(text[pos + 3], to_byte) if pos + 3 < n else FOREIGN)
+    return (_unit(text, pos, table),
+            _unit(text, pos + 1, table) if pos + 1 < n else FOREIGN,
+            _unit(text, pos + 2, table) if pos + 2 < n else FOREIGN,
+            _unit(text, pos + 3, table) if pos + 3 < n else FOREIGN)
 
 
-def _unit(ch: str, to_byte: dict[str, int]) -> int:
-    return MARK if ch == "\x1a" else unit(ch, to_byte)
+def _unit(text: str, i: int, table: bytes) -> int:
+    u = unit_at(text, i, table)
+    return MARK if u == 0x1A else u
 
 
 def _cont(u: int) -> bool:
@@ -152,7 +155,7 @@ def _cont(u: int) -> bool:
 def evidence_at(text: str, pos: int, codec: SingleByte) -> bool:
     """Whether ``codec.evidence`` matches at ``pos``: the same alternatives, read from the
     bytes the characters stand for (``_units``)."""
-    b, u1, u2, u3 = _units(text, pos, codec.to_byte)
+    b, u1, u2, u3 = _units(text, pos, codec.unit_table)
     if b < 0xC2 or b > 0xF4:
         return False
     # whole sequences, and sequences with a lost byte marked
