@@ -93,11 +93,17 @@ def _named(text: str, codec) -> list[int]:
     return [pos for pos, codecs in gate_places(text)[0] if codec in codecs]
 
 
+def _runs(codec) -> re.Pattern[str]:
+    """The maximal runs of characters that may stand inside a stretch: ASCII, readings of
+    leads and continuations, lost-byte marks."""
+    chars = set(codec.chars(0x80, 0xBF) + codec.chars(0xC2, 0xF4)) | HOLE_MARKS
+    return re.compile("[\x00-\x7f" + "".join(re.escape(c) for c in sorted(chars)) + "]+")
+
+
 def _reference(text: str, codec) -> set[tuple[int, int, str]]:
     """Every maximal run of the codec's characters, read unit by unit, with and without a
     space standing for a no-break space (as ``single_byte_pieces`` reads a stretch)."""
-    chars = set(codec.chars(0x80, 0xBF) + codec.chars(0xC2, 0xF4)) | HOLE_MARKS
-    ok = re.compile("[\x00-\x7f" + "".join(re.escape(c) for c in sorted(chars)) + "]+")
+    ok = _runs(codec)
     found: set[tuple[int, int, str]] = set()
     for m in ok.finditer(text):
         after = unit_at(text, m.end(), codec.unit_table) if m.end() < len(text) else None
@@ -113,11 +119,15 @@ def _reference(text: str, codec) -> set[tuple[int, int, str]]:
 # evidence that starts with a lead before '?' or a space, at no gate place
 @example(("cp1252", "aÃ? b"))
 @example(("cp1251", "в ?"))
+@example(("cp1251", "Р°éР°"))  # 'é' is no Windows-1251 reading: two stretches
 def test_stretches_hold_every_piece_worth_judging(case):
     name, text = case
     codec = CODEC[name]
     found = _key(single_byte_pieces(text, 0, len(text), codec, _named(text, codec)))
     assert found == _reference(text, codec)
+    # and each is a whole run: no piece crosses its edges, and none is read twice
+    runs = {m.span() for m in _runs(codec).finditer(text)}
+    assert set(stretches(text, codec, _named(text, codec))) <= runs
 
 
 @SETTINGS

@@ -169,25 +169,6 @@ class SingleByte:
         return re.compile("|".join(alts))
 
     @cached_property
-    def stretch_chars(self) -> frozenset[str]:
-        """The characters that may stand inside a stretch, besides ASCII (``singlebyte.stretches``):
-        readings of leads and continuations, and lost-byte marks."""
-        return frozenset(self.chars(0x80, 0xBF) + self.chars(0xC2, 0xF4)) | HOLE_MARKS
-
-    @cached_property
-    def stretch_rest(self) -> re.Pattern[str]:
-        """The rest of a stretch from where it is matched on."""
-        return re.compile(f"[\x00-\x7f{_class(self.stretch_chars)[1:-1]}]*")
-
-    @cached_property
-    def spaced_leads(self) -> frozenset[str]:
-        """Readings of the leads a space may follow as the no-break space (A0) it replaced
-        (none where the codec's A0 is not a no-break space)."""
-        if not self.nbsp_space:
-            return frozenset()
-        return frozenset(ch for ch, b in self.to_byte.items() if b in A0_LEADS)
-
-    @cached_property
     def silent_readings(self) -> tuple[str, ...]:
         """The ``silent_prefixes`` as this codec reads them ('â€' in Windows-1252)."""
         return tuple(self.reading(raw) for raw in sorted(self.silent_prefixes))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from audit.normalize.encoding.charmaps import A0_LEADS_2, SingleByte
+from audit.normalize.encoding.charmaps import A0_LEADS, A0_LEADS_2, SingleByte
 from audit.normalize.encoding.pieces import (
     FOREIGN,
     MARK,
@@ -64,23 +64,35 @@ def stretches(text: str, codec: SingleByte, places: list[int]) -> list[tuple[int
     Evidence starts with a lead before a continuation or a lost-byte mark, which is a gate
     place that names the codec (``places``, in order), or with a lead before a '?' or one
     that takes A0 before a space, which are asked here."""
-    leads = codec.spaced_leads
-    spaced = [i - 1 for i, ch in enumerate(text)
-              if i and (ch == "?" or (ch == " " and text[i - 1] in leads))] \
-        if " " in text or "?" in text else []
+    table = codec.unit_table
+    n = len(text)
+    spaced: list[int] = []
+    if " " in text or "?" in text:
+        takes_a0 = codec.nbsp_space
+        for i in range(1, n):
+            c = ord(text[i])
+            if c == 0x3F or (c == 0x20 and takes_a0 and unit_at(text, i - 1, table) in A0_LEADS):
+                spaced.append(i - 1)
     found: list[tuple[int, int]] = []
-    inside = codec.stretch_chars
     end = 0
     for pos in sorted({*places, *spaced}):
         if pos < end or not evidence_at(text, pos, codec):
             continue  # in the stretch just found, or no evidence there
         start = pos
-        while start and (text[start - 1] < "\x80" or text[start - 1] in inside):
+        while start and _in_stretch(text, start - 1, table):
             start -= 1
-        rest = codec.stretch_rest.match(text, pos)
-        end = rest.end() if rest else pos
+        end = pos
+        while end < n and _in_stretch(text, end, table):
+            end += 1
         found.append((start, end))
     return found
+
+
+def _in_stretch(text: str, i: int, table: bytes) -> bool:
+    """Whether ``text[i]`` may stand inside a stretch: ASCII, the reading of a lead or a
+    continuation, a lost-byte mark."""
+    u = unit_at(text, i, table)  # (ASCII, '?', a space and a mark are below 0x80)
+    return u != FOREIGN and (u < 0xC0 or 0xC2 <= u <= 0xF4)
 
 
 @lru_cache(maxsize=1 << 15)
