@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from audit.normalize.encoding import fix_text, looks_damaged
+from audit.normalize.encoding import fix_text, looks_damaged, plausibility
 from audit.normalize.encoding.charmaps import (
     DOUBLE_BYTE,
     DOUBLE_GATE,
@@ -359,3 +359,22 @@ def test_the_shape_of_real_runs_is_the_token_by_token_reading():
                     assert looks_utf8(data, marked) == looks_utf8_token_by_token(data, marked)
                 seen += looks_utf8(data, False)
     assert seen  # some runs do look like UTF-8
+
+
+def test_a_letter_script_is_what_info_says_for_every_character_of_the_bmp():
+    """``plausibility.scripts`` reads scripts from tables made with ``letter_script``, which
+    does not price the character: it must agree with ``info``."""
+    for cp in range(0x10000):
+        ch = chr(cp)
+        script, kind, _, _ = plausibility.info(ch)
+        assert plausibility.letter_script(ch) == (
+            script if kind == plausibility.LETTER else "\x00"), hex(cp)
+
+
+@SETTINGS
+@given(st.text(max_size=40)
+       | st.text(alphabet="가각한국어中文日本語ｱπµªſ😀𝐀\ufdd0\ufffda1 ", max_size=40))
+def test_the_scripts_of_a_text_are_those_of_its_letters(text):
+    assert plausibility.scripts(text) == frozenset(
+        plausibility.info(ch)[0] for ch in text
+        if plausibility.info(ch)[1] == plausibility.LETTER)

@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import unicodedata
 from functools import cache, lru_cache
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from audit.normalize.encoding import data, letterpairs
 from audit.normalize.encoding.charmaps import REPLACEMENT, UNINFERRED
+
+if TYPE_CHECKING:  # mypyc's unboxed integer, in annotations only (see ``gates``)
+    from mypy_extensions import i64
 
 # kinds
 LETTER: Final = 0
@@ -89,9 +92,7 @@ def info(ch: str) -> tuple[str, int, float, int]:
             return "", PUNCT, 0.0, 0
         return "", OTHER, 3.0, 0
     cat = unicodedata.category(ch)
-    name = unicodedata.name(ch, "")
-    first = name.split(" ", 1)[0]
-    script = _NAME_SCRIPT.get(first, first.lower())
+    script = _script_name(ch)
     case = 1 if cat == "Lu" else -1 if cat == "Ll" else 0
     if data.symbol_cost(ch, -1.0) >= 0:  # priced by the data as a symbol: π, µ, ª
         return "", SYMBOL, data.symbol_cost(ch, 1.0), 0
@@ -124,6 +125,11 @@ def info(ch: str) -> tuple[str, int, float, int]:
     if cat == "Co":
         return "", OTHER, 4.0, 0
     return "", OTHER, 5.0, 0  # unassigned, surrogates
+
+
+def _script_name(ch: str) -> str:
+    first = unicodedata.name(ch, "").split(" ", 1)[0]
+    return _NAME_SCRIPT.get(first, first.lower())
 
 
 def _letter_cost(ch: str, o: int, cat: str, script: str) -> float:
@@ -334,23 +340,69 @@ def _local_cost(left: str, ch: str, right: str) -> float:
     return price
 
 
-# a character's script if it is a letter (a few have none: ""), else _NOT_LETTER:
-# ``scripts`` reads every distinct character of each paragraph judged (a Korean one has a
-# hundred), and a dict is asked in a fraction of the instructions ``info``'s cache takes
-_LETTER_SCRIPT: Final[dict[str, str]] = {}
+# ``scripts`` reads every character of each paragraph judged (a Korean one has a hundred
+# distinct syllables): a letter's script is looked up by code point in a table per block of
+# 256 characters of the Basic Multilingual Plane, as an index into _SCRIPT_NAMES (0: not a
+# letter; _UNKNOWN: not looked up yet, then the block is made again with it)
 _NOT_LETTER: Final = "\x00"
+_UNKNOWN: Final = 255
+_SCRIPT_NAMES: Final[list[str]] = [_NOT_LETTER]
+_SCRIPT_INDEX: Final[dict[str, int]] = {_NOT_LETTER: 0}
+_BLOCKS: Final[list[bytes]] = [bytes([_UNKNOWN]) * 256] * 256
+_ASTRAL: Final[dict[int, str]] = {}
+
+
+def letter_script(ch: str) -> str:
+    """The script ``info`` gives ``ch`` if it calls it a letter (a few have none: ""), else
+    _NOT_LETTER; without pricing it."""
+    if ch < "\x80":
+        return "latin" if ch.isalpha() else _NOT_LETTER
+    if ch == UNINFERRED or unicodedata.category(ch)[0] != "L" \
+            or data.symbol_cost(ch, -1.0) >= 0:  # (priced as a symbol: π, µ, ª)
+        return _NOT_LETTER
+    # the names of syllables and ideographs are made up when asked for ('HANGUL SYLLABLE
+    # GA', 'CJK UNIFIED IDEOGRAPH-4E00'): slow, and a Korean text meets fifty blocks of them
+    if "\uac00" <= ch <= "\ud7a3":
+        return "hangul"
+    if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff":
+        return "han"
+    return _script_name(ch)
+
+
+def _learn(c: int) -> int:
+    """Look the script of code point ``c`` up, and keep it in its block."""
+    name = letter_script(chr(c))
+    index = _SCRIPT_INDEX.get(name)
+    if index is None:
+        index = _SCRIPT_INDEX[name] = len(_SCRIPT_NAMES)
+        _SCRIPT_NAMES.append(name)
+        assert index < _UNKNOWN  # (the BMP's letters have far fewer scripts)
+    block = bytearray(_BLOCKS[c >> 8])
+    block[c & 0xFF] = index
+    _BLOCKS[c >> 8] = bytes(block)
+    return index
 
 
 def scripts(text: str) -> frozenset[str]:
     """The scripts of the letters of ``text``; empty when it has no letters."""
-    found = set()
-    for ch in set(text):
-        script = _LETTER_SCRIPT.get(ch)
-        if script is None:
-            name, kind, _, _ = info(ch)
-            script = _LETTER_SCRIPT[ch] = name if kind == LETTER else _NOT_LETTER
-        if script != _NOT_LETTER:
-            found.add(script)
+    found: set[str] = set()
+    blocks = _BLOCKS
+    last: i64 = 0
+    for i in range(len(text)):
+        c: i64 = ord(text[i])
+        if c >= 0x10000:
+            name = _ASTRAL.get(c)
+            if name is None:
+                name = _ASTRAL[c] = letter_script(chr(c))
+            if name != _NOT_LETTER:
+                found.add(name)
+            continue
+        index: i64 = blocks[c >> 8][c & 0xFF]
+        if index == _UNKNOWN:
+            index = _learn(c)
+        if index and index != last:
+            found.add(_SCRIPT_NAMES[index])
+            last = index
     return frozenset(found)
 
 
