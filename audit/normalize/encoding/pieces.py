@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
@@ -69,20 +69,36 @@ class Lost:
             *self._fields())
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Piece:
-    """A repairable span ``text[start:end]`` and what it decodes to."""
+    """A repairable span ``text[start:end]`` and what it decodes to. (Its ``__init__`` is
+    written out: the one a dataclass generates runs as Python, 4,000 instructions a piece.)"""
 
     start: int
     end: int
     codec: SingleByte | DoubleByte
-    parts: list[str | Lost] = field(default_factory=list)
-    a0: int = 0          # spaces read as byte A0
-    lost: int = 0        # sequences with missing bytes
-    nbytes: int = 0      # bytes of the multi-byte sequences: the evidence the piece carries
-    nseq: int = 0        # whole multi-byte sequences
-    a0_leads: list[int] = field(default_factory=list)  # lead bytes completed with an A0
-    plain: str = ""      # the decoded text, U+FFFD for lost characters (set once parts are)
+    parts: list[str | Lost]
+    a0: int              # spaces read as byte A0
+    lost: int            # sequences with missing bytes
+    nbytes: int          # bytes of the multi-byte sequences: the evidence the piece carries
+    nseq: int            # whole multi-byte sequences
+    a0_leads: list[int]  # lead bytes completed with an A0
+    plain: str           # the decoded text, U+FFFD for lost characters (set once parts are)
+
+    def __init__(self, start: int, end: int, codec: SingleByte | DoubleByte,
+                 parts: list[str | Lost] | None = None, a0: int = 0, lost: int = 0,
+                 nbytes: int = 0, nseq: int = 0, a0_leads: list[int] | None = None,
+                 plain: str = "") -> None:
+        self.start = start
+        self.end = end
+        self.codec = codec
+        self.parts = [] if parts is None else parts
+        self.a0 = a0
+        self.lost = lost
+        self.nbytes = nbytes
+        self.nseq = nseq
+        self.a0_leads = [] if a0_leads is None else a0_leads
+        self.plain = plain
 
     def shifted(self, by: int) -> Piece:
         """A copy located ``by`` characters further on (pieces are found in a stretch or a

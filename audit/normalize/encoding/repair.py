@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Final
 
@@ -49,16 +49,29 @@ _RUN: Final = re.compile(r"[^\x00-\x7f]+")
 _WORD_AFTER: Final = re.compile(r"(\w+)(?=[\s.,;:!?)]|$)")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Choice:
     piece: Piece
     start: int
     end: int
     after: str
     gain: float
-    guesses: list[lossy.Guess] = field(default_factory=list)
-    consistent: bool = False   # the codec explains all the paragraph's non-ASCII text
-    final: str = ""            # what ``after`` becomes once deeper layers are undone too
+    guesses: list[lossy.Guess]
+    consistent: bool   # the codec explains all the paragraph's non-ASCII text
+    final: str         # what ``after`` becomes once deeper layers are undone too
+
+    def __init__(self, piece: Piece, start: int, end: int, after: str, gain: float,
+                 guesses: list[lossy.Guess] | None = None, consistent: bool = False,
+                 final: str = "") -> None:
+        # (written out, as ``Piece.__init__``)
+        self.piece = piece
+        self.start = start
+        self.end = end
+        self.after = after
+        self.gain = gain
+        self.guesses = [] if guesses is None else guesses
+        self.consistent = consistent
+        self.final = final
 
     @property
     def codec(self) -> SingleByte | DoubleByte:
