@@ -30,7 +30,7 @@ from audit.normalize.encoding.charmaps import (
     SUSPECT,
     pair_codecs,
 )
-from audit.normalize.encoding.gates import gate_places, looks_suspect
+from audit.normalize.encoding.gates import gate_places, looks_suspect, runs
 from audit.normalize.encoding.pieces import _run_pieces, scanned_run, unit_at
 from audit.normalize.encoding.repair import _double_byte_suspects, _single_byte_suspects
 from audit.normalize.encoding.singlebyte import (
@@ -260,11 +260,13 @@ def gate_places_by_pattern(text: str) -> list:
 @example("Ã\x85 ")
 def test_the_scan_finds_the_places_the_patterns_find(text):
     """``gate_places`` and ``looks_suspect`` look each character up in ``GATE_FLAGS``: they
-    find what ``SINGLE_GATE``, ``DOUBLE_GATE`` and ``SUSPECT`` find."""
+    find what ``SINGLE_GATE``, ``DOUBLE_GATE`` and ``SUSPECT`` find; ``runs`` what a regex
+    of non-ASCII runs finds."""
     places, cjk = gate_places(text)
     assert places == gate_places_by_pattern(text)
     assert cjk == bool(DOUBLE_GATE.search(text))
     assert looks_suspect(text) == bool(SUSPECT.search(text))
+    assert runs(text) == [m.span() for m in re.finditer(r"[^\x00-\x7f]+", text)]
 
 
 @pytest.mark.parametrize("read, pattern", [(gate_opens_at, "gate"), (evidence_at, "evidence")])

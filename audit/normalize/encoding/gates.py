@@ -104,3 +104,23 @@ def _opens(text: str, pos: i64, n: i64, f: i64, prev: i64) -> bool:
     if not f & (SPACED | SPACED3) or pos + 1 >= n or ord(text[pos + 1]) != _SPACE:
         return False
     return bool(f & SPACED) or (pos + 2 < n and _flags(ord(text[pos + 2])) & FOLLOW != 0)
+
+
+def runs(text: str) -> list[tuple[int, int]]:
+    """The spans of the runs of non-ASCII characters of ``text`` (where double-byte
+    mojibake may be): a Korean text has one per word, and a regex makes a match object of
+    each."""
+    out: list[tuple[int, int]] = []
+    n: i64 = len(text)
+    start: i64 = -1
+    i: i64
+    for i in range(n):
+        if ord(text[i]) >= 0x80:
+            if start < 0:
+                start = i
+        elif start >= 0:
+            out.append((start, i))
+            start = -1
+    if start >= 0:
+        out.append((start, n))
+    return out

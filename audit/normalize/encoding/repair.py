@@ -25,7 +25,7 @@ from audit.normalize.encoding.charmaps import (
     may_hold_layer,
     single_byte_label,
 )
-from audit.normalize.encoding.gates import Place, gate_places
+from audit.normalize.encoding.gates import Place, gate_places, runs
 from audit.normalize.encoding.pieces import Lost, Piece, double_byte_pieces
 from audit.normalize.encoding.singlebyte import gate_opens_at, single_byte_pieces
 from audit.normalize.encoding.trail import Edit
@@ -45,7 +45,6 @@ SEQUENCE_EVIDENCE: Final = 0.5  # per whole sequence beyond two, in a double-byt
 HEAD: Final = 12                # characters of a long run whose bytes are looked at first
 
 _REGION: Final = re.compile(r"[^\x00-\x7f]+(?:[ ?][^\x00-\x7f]+)*[ ?]?")
-_RUN: Final = re.compile(r"[^\x00-\x7f]+")
 _WORD_AFTER: Final = re.compile(r"(\w+)(?=[\s.,;:!?)]|$)")
 
 
@@ -93,17 +92,16 @@ def candidates(text: str) -> Iterator[Piece]:
     if region is not None:
         yield from _region_pieces(text, region, places)
     if double:
-        for m in _RUN.finditer(text):
-            suspects = _double_byte_suspects(m.group())
+        for start, end in runs(text):
+            suspects = _double_byte_suspects(text[start:end])
             if not suspects:
                 continue
             whole: set[str] = set()
             for codec in suspects:
                 if codec.variant_of in whole:
                     continue  # the base codec read the run in full: the superset reads it so
-                found_here = double_byte_pieces(text, m.start(), m.end(), codec)
-                if any(p.start == m.start() and p.end == m.end() and not p.lost
-                       for p in found_here):
+                found_here = double_byte_pieces(text, start, end, codec)
+                if any(p.start == start and p.end == end and not p.lost for p in found_here):
                     whole.add(codec.name)
                 yield from found_here
 
