@@ -30,7 +30,7 @@ from audit.normalize.encoding.charmaps import (
     SUSPECT,
     pair_codecs,
 )
-from audit.normalize.encoding.gates import gate_places, looks_suspect, runs
+from audit.normalize.encoding.gates import gate_places, looks_suspect, region_around, runs
 from audit.normalize.encoding.pieces import _run_pieces, scanned_run, unit_at
 from audit.normalize.encoding.repair import _double_byte_suspects, _single_byte_suspects
 from audit.normalize.encoding.singlebyte import (
@@ -267,6 +267,16 @@ def test_the_scan_finds_the_places_the_patterns_find(text):
     assert cjk == bool(DOUBLE_GATE.search(text))
     assert looks_suspect(text) == bool(SUSPECT.search(text))
     assert runs(text) == [m.span() for m in re.finditer(r"[^\x00-\x7f]+", text)]
+    for pos, _ in places:
+        assert region_around(text, pos) == _region_by_pattern(text, pos)
+
+
+def _region_by_pattern(text: str, pos: int) -> tuple[int, int]:
+    start = pos
+    while start and (text[start - 1] >= "\x80" or (
+            text[start - 1] in " ?" and start > 1 and text[start - 2] >= "\x80")):
+        start -= 1 if text[start - 1] >= "\x80" else 2
+    return re.compile(r"[^\x00-\x7f]+(?:[ ?][^\x00-\x7f]+)*[ ?]?").match(text, start).span()
 
 
 @pytest.mark.parametrize("read, pattern", [(gate_opens_at, "gate"), (evidence_at, "evidence")])
@@ -292,8 +302,7 @@ def test_the_suspects_of_a_region_are_asked_at_its_places(case):
     _, text = case
     places = gate_places(text)[0]
     named = {codec for _, codecs in places for codec in codecs}
-    whole = re.compile(".*", re.S).match(text)
-    assert _single_byte_suspects(whole, places) == [
+    assert _single_byte_suspects(text, (0, len(text)), places) == [
         codec for codec in SINGLE_BYTE if codec in named and codec.gate.search(text)
         and not (codec.variant_of and not codec.own.search(text))]
 

@@ -124,3 +124,33 @@ def runs(text: str) -> list[tuple[int, int]]:
     if start >= 0:
         out.append((start, n))
     return out
+
+
+def region_around(text: str, pos: int) -> tuple[int, int]:
+    """The span of the region around ``pos`` (a non-ASCII character): non-ASCII runs joined
+    by single spaces or '?', and one space or '?' after the last run (the patterns' ``[^\x00-
+    \x7f]+(?:[ ?][^\x00-\x7f]+)*[ ?]?`` from where the region begins)."""
+    n: i64 = len(text)
+    start: i64 = pos
+    while start > 0:
+        if ord(text[start - 1]) >= 0x80:
+            start -= 1
+        elif start > 1 and _joins(ord(text[start - 1])) and ord(text[start - 2]) >= 0x80:
+            start -= 2
+        else:
+            break
+    end: i64 = pos
+    while end < n:
+        if ord(text[end]) >= 0x80:
+            end += 1
+        elif end + 1 < n and _joins(ord(text[end])) and ord(text[end + 1]) >= 0x80:
+            end += 2
+        else:
+            break
+    if end < n and _joins(ord(text[end])):
+        end += 1
+    return start, end
+
+
+def _joins(c: i64) -> bool:
+    return c == _SPACE or c == 0x3F  # ' ' or '?'

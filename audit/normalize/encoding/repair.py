@@ -25,7 +25,7 @@ from audit.normalize.encoding.charmaps import (
     may_hold_layer,
     single_byte_label,
 )
-from audit.normalize.encoding.gates import Place, gate_places, runs
+from audit.normalize.encoding.gates import Place, gate_places, region_around, runs
 from audit.normalize.encoding.pieces import Lost, Piece, double_byte_pieces
 from audit.normalize.encoding.singlebyte import gate_opens_at, single_byte_pieces
 from audit.normalize.encoding.trail import Edit
@@ -44,7 +44,6 @@ AMBIGUOUS: Final = 1.0          # two codecs whose readings differ by less are a
 SEQUENCE_EVIDENCE: Final = 0.5  # per whole sequence beyond two, in a double-byte piece
 HEAD: Final = 12                # characters of a long run whose bytes are looked at first
 
-_REGION: Final = re.compile(r"[^\x00-\x7f]+(?:[ ?][^\x00-\x7f]+)*[ ?]?")
 _WORD_AFTER: Final = re.compile(r"(\w+)(?=[\s.,;:!?)]|$)")
 
 
@@ -79,14 +78,14 @@ class Choice:
 
 def candidates(text: str) -> Iterator[Piece]:
     """Every piece of ``text`` under every codec."""
-    region: re.Match[str] | None = None
+    region: tuple[int, int] | None = None
     places: list[Place] = []
     found, double = gate_places(text)
     for place in found:
-        if region is None or place[0] >= region.end():
+        if region is None or place[0] >= region[1]:
             if region is not None:
                 yield from _region_pieces(text, region, places)
-            region = _REGION.match(text, _region_start(text, place[0]))
+            region = region_around(text, place[0])
             places = []
         places.append(place)
     if region is not None:
@@ -106,18 +105,19 @@ def candidates(text: str) -> Iterator[Piece]:
                 yield from found_here
 
 
-def _region_pieces(text: str, region: re.Match[str], places: list[Place]
+def _region_pieces(text: str, region: tuple[int, int], places: list[Place]
                    ) -> Iterator[Piece]:
-    for codec in _single_byte_suspects(region, places):
+    for codec in _single_byte_suspects(text, region, places):
         named = [pos for pos, codecs in places if codec in codecs]
-        yield from single_byte_pieces(text, region.start(), region.end(), codec, named)
+        yield from single_byte_pieces(text, region[0], region[1], codec, named)
 
 
-def _single_byte_suspects(region: re.Match[str], places: list[Place]) -> list[SingleByte]:
+def _single_byte_suspects(text: str, region: tuple[int, int], places: list[Place]
+                          ) -> list[SingleByte]:
     """Of the codecs named at the region's gate places, those whose own gate opens in the
     region. It opens only at such a place (``gate_places``) or at a lead before '?'."""
-    chunk = region.group()
-    start = region.start()
+    start, end = region
+    chunk = text[start:end]
     hinted: set[SingleByte] = set()
     for _, codecs in places:
         hinted.update(codecs)
@@ -178,20 +178,6 @@ def _two_bytes_each(data: bytes, chars: int) -> bool:
     eight-byte forms of the syllables it lacks begin with A4 D4; ``bytes.find``, as
     ``in`` first tries the operand as an int and pays for the TypeError)."""
     return len(data) == 2 * chars and data.find(b"\xa4\xd4") < 0
-
-
-def _region_start(text: str, pos: int) -> int:
-    """Where the region of non-ASCII runs (joined by single spaces or '?') around ``pos``
-    begins."""
-    while pos > 0:
-        prev = text[pos - 1]
-        if prev >= "\x80":
-            pos -= 1
-        elif prev in " ?" and pos > 1 and text[pos - 2] >= "\x80":
-            pos -= 2
-        else:
-            break
-    return pos
 
 
 def _decode(text: str, piece: Piece) -> tuple[str, list[lossy.Guess]]:
