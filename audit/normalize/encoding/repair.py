@@ -136,6 +136,11 @@ def _single_byte_suspects(text: str, region: tuple[int, int], places: list[Place
     return found
 
 
+# each codec with its name, the codec it extends and its encoding function, read once:
+# attributes of the (uncompiled) codec classes are looked up by name on every use
+_DOUBLE_BYTE_READERS: Final = tuple((c, c.name, c.variant_of, c.encoder) for c in DOUBLE_BYTE)
+
+
 @lru_cache(maxsize=1 << 16)
 def _double_byte_suspects(run: str) -> tuple[DoubleByte, ...]:
     """The double-byte codecs whose bytes for the non-ASCII ``run`` may be UTF-8. Words
@@ -149,8 +154,7 @@ def _double_byte_suspects(run: str) -> tuple[DoubleByte, ...]:
     # (GB18030 of GBK, cp932 of Shift-JIS, cp949 of EUC-KR) writes those characters with
     # the same bytes, so it answers the same
     whole: dict[str, bool] = {}
-    for codec in DOUBLE_BYTE:
-        base = codec.variant_of
+    for codec, name, base, encode in _DOUBLE_BYTE_READERS:
         if base is not None and base in whole:
             if whole[base]:
                 found.append(codec)
@@ -159,17 +163,17 @@ def _double_byte_suspects(run: str) -> tuple[DoubleByte, ...]:
             # a long run (a paragraph of Chinese or Japanese) first by its head: a byte
             # UTF-8 never uses there, or no lead byte first, fails the whole run (the codecs
             # are stateless: the head's bytes begin the run's)
-            head = codec.encoder(run[:HEAD], "ignore")[0]
+            head = encode(run[:HEAD], "ignore")[0]
             if head and not could_begin_utf8(head):
                 if _two_bytes_each(head, HEAD):
-                    whole[codec.name] = False
+                    whole[name] = False
                 continue
-        quick = codec.encoder(run, "ignore")[0]
+        quick = encode(run, "ignore")[0]
         ok = could_be_utf8(quick, marked)
         if ok:
             found.append(codec)
         if _two_bytes_each(quick, len(run)):
-            whole[codec.name] = ok
+            whole[name] = ok
     return tuple(found)
 
 
