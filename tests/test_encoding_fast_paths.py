@@ -389,3 +389,6 @@ def test_the_scripts_of_a_text_are_those_of_its_letters(text):
     assert plausibility.scripts(text) == frozenset(
         plausibility.info(ch)[0] for ch in text
         if plausibility.info(ch)[1] == plausibility.LETTER)
+    # and what is known of each character, looked up by code point
+    assert [plausibility.info_at(text, i) for i in range(len(text))] == \
+        [plausibility.info(ch) for ch in text]

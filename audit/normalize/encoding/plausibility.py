@@ -127,6 +127,26 @@ def info(ch: str) -> tuple[str, int, float, int]:
     return "", OTHER, 5.0, 0  # unassigned, surrogates
 
 
+# ``info`` by code point, in a list per block of 256 characters of the Basic Multilingual
+# Plane (None: not asked yet): ``info``'s cache is keyed by a one-character string, which
+# outside Latin-1 is made for each look-up and hashed
+_INFO_BLOCKS: Final[list[list[tuple[str, int, float, int] | None] | None]] = [None] * 256
+
+
+def info_at(text: str, i: int) -> tuple[str, int, float, int]:
+    """``info(text[i])``."""
+    c: i64 = ord(text[i])
+    if c >= 0x10000:
+        return info(text[i])
+    block = _INFO_BLOCKS[c >> 8]
+    if block is None:
+        block = _INFO_BLOCKS[c >> 8] = [None] * 256
+    found = block[c & 0xFF]
+    if found is None:
+        found = block[c & 0xFF] = info(text[i])
+    return found
+
+
 def _script_name(ch: str) -> str:
     first = unicodedata.name(ch, "").split(" ", 1)[0]
     return _NAME_SCRIPT.get(first, first.lower())
@@ -185,7 +205,7 @@ def marked(text: str, lo: int, hi: int) -> bool:
 def signals(text: str, lo: int, hi: int, context_scripts: frozenset[str]
             ) -> tuple[tuple[float, bool], ...]:
     """The separate charges that make up ``cost``: ``(price, telltale)`` pairs."""
-    infos = list(map(info, text))
+    infos = [info_at(text, k) for k in range(len(text))]
     out: list[tuple[float, bool]] = []
     for k in range(lo, hi):
         script, kind, price, _ = infos[k]
