@@ -183,10 +183,16 @@ def _scan(vals: list[int], *, a0: bool) -> list[_Seq]:
                 continue
             except UnicodeDecodeError:
                 pass
+        j = i + 1
+        after = vals[j] if j < n else FOREIGN
+        if not (0x80 <= after <= 0xBF or after in (MARK, QMARK, SPACE)):
+            # a lead nothing after it can complete (clean Cyrillic: most lowercase letters)
+            out.append(_Seq(i, j, "lost", lost=Lost([v] + [None] * need, [None] * (need + 1))))
+            i = j
+            continue
         known: list[int | None] = [v]
         marks: list[str | None] = [None]
         used_space = False
-        j = i + 1
         while len(known) <= need and j < n:
             w = vals[j]
             first = len(known) == 1
