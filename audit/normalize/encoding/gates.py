@@ -40,19 +40,7 @@ def looks_suspect(text: str) -> bool:
     """The fast path: False means no codec can explain any part of ``text`` (pure ASCII, or
     no character that mojibake is made of in a suspicious place): ``SUSPECT`` searched.
     Microseconds per page."""
-    if text.isascii():
-        return False
-    flags = _FLAGS
-    n: i64 = len(text)
-    prev: i64 = 0
-    pos: i64
-    for pos in range(n):
-        c: i64 = ord(text[pos])
-        f: i64 = flags[c] if c < 0x10000 else 0  # (inline: a call per character costs a third)
-        if f and (f & CJK or _opens(text, pos, n, f, prev)):
-            return True
-        prev = f
-    return False
+    return not text.isascii() and _scan(text, True)[2]
 
 
 def gate_places(text: str) -> tuple[list[Place], bool]:
@@ -62,6 +50,12 @@ def gate_places(text: str) -> tuple[list[Place], bool]:
     A place is found by the character that makes it (where ``SINGLE_GATE`` matches): a
     continuation (the place is the lead before it), a lead before a space, or a stray C1
     control."""
+    places, cjk, _ = _scan(text, False)
+    return places, cjk
+
+
+def _scan(text: str, first: bool) -> tuple[list[Place], bool, bool]:
+    """The gate places, whether there is CJK, whether either is (``first``: stop there)."""
     places: list[Place] = []
     cjk = False
     flags = _FLAGS
@@ -70,11 +64,15 @@ def gate_places(text: str) -> tuple[list[Place], bool]:
     pos: i64
     for pos in range(n):
         c: i64 = ord(text[pos])
-        f: i64 = flags[c] if c < 0x10000 else 0
+        f: i64 = flags[c] if c < 0x10000 else 0  # (inline: a call per character costs a third)
         if f:
             if f & CJK:
+                if first:
+                    return places, True, True
                 cjk = True
             elif _opens(text, pos, n, f, prev):
+                if first:
+                    return places, cjk, True
                 if pos:  # (the pair's second character is not a space: no longer key)
                     codecs = SINGLE_PAIRS.get(text[pos - 1:pos + 1], ())
                     if codecs:  # else no codec reads the pair as the start of a sequence
@@ -86,7 +84,7 @@ def gate_places(text: str) -> tuple[list[Place], bool]:
                     if codecs:
                         places.append((pos, codecs))
         prev = f
-    return places, cjk
+    return places, cjk, cjk or bool(places)
 
 
 def _flags(c: i64) -> i64:
