@@ -179,7 +179,7 @@ def test_the_suspects_of_a_run_are_the_codecs_whose_bytes_for_it_may_be_utf8(tex
     in Shift-JIS), and fails a long run by the bytes of its head where they can begin no
     UTF-8."""
     for run in re.findall(r"[^\x00-\x7f]+", text):
-        assert _double_byte_suspects.__wrapped__(run) == tuple(
+        assert _double_byte_suspects(run) == tuple(
             codec for codec in DOUBLE_BYTE if DOUBLE_GATE.search(run)
             and could_be_utf8(codec.encoder(run, "ignore")[0], "\ufffd" in run))
 

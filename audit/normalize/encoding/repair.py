@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Any, Final
 
 from audit.normalize.encoding import data, lossy, plausibility
@@ -92,7 +91,12 @@ def candidates(text: str) -> Iterator[Piece]:
         yield from _region_pieces(text, region, places)
     if double:
         for start, end in runs(text):
-            suspects = _double_byte_suspects(text[start:end])
+            run = text[start:end]
+            suspects = _KNOWN_RUNS.get(run)
+            if suspects is None:
+                if len(_KNOWN_RUNS) >= KNOWN_RUNS:
+                    _KNOWN_RUNS.clear()
+                suspects = _KNOWN_RUNS[run] = _double_byte_suspects(run)
             if not suspects:
                 continue
             whole: set[str] = set()
@@ -141,11 +145,15 @@ def _single_byte_suspects(text: str, region: tuple[int, int], places: list[Place
 _DOUBLE_BYTE_READERS: Final = tuple((c, c.name, c.variant_of, c.encoder) for c in DOUBLE_BYTE)
 
 
-@lru_cache(maxsize=1 << 16)
+# The answers of ``_double_byte_suspects`` per run. Words recur (a Korean text is many short
+# runs, the same ones again and again): most runs of clean CJK text fail every codec, at one
+# look-up. A dict emptied when full: an LRU cache's bookkeeping costs more than a miss saves.
+KNOWN_RUNS: Final = 1 << 16
+_KNOWN_RUNS: Final[dict[str, tuple[DoubleByte, ...]]] = {}
+
+
 def _double_byte_suspects(run: str) -> tuple[DoubleByte, ...]:
-    """The double-byte codecs whose bytes for the non-ASCII ``run`` may be UTF-8. Words
-    recur (a Korean text is many short runs, the same ones again and again), so the answer
-    is kept per run: most runs of clean CJK text fail every codec, at one look-up."""
+    """The double-byte codecs whose bytes for the non-ASCII ``run`` may be UTF-8."""
     if not DOUBLE_GATE.search(run):
         return ()
     marked = "\ufffd" in run
