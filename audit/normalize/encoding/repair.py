@@ -91,12 +91,7 @@ def candidates(text: str) -> Iterator[Piece]:
         yield from _region_pieces(text, region, places)
     if double:
         for start, end in runs(text):
-            run = text[start:end]
-            suspects = _KNOWN_RUNS.get(run)
-            if suspects is None:
-                if len(_KNOWN_RUNS) >= KNOWN_RUNS:
-                    _KNOWN_RUNS.clear()
-                suspects = _KNOWN_RUNS[run] = _double_byte_suspects(run)
+            suspects = _known_suspects(text[start:end])
             if not suspects:
                 continue
             whole: set[str] = set()
@@ -150,6 +145,15 @@ _DOUBLE_BYTE_READERS: Final = tuple((c, c.name, c.variant_of, c.encoder) for c i
 # look-up. A dict emptied when full: an LRU cache's bookkeeping costs more than a miss saves.
 KNOWN_RUNS: Final = 1 << 16
 _KNOWN_RUNS: Final[dict[str, tuple[DoubleByte, ...]]] = {}
+
+
+def _known_suspects(run: str) -> tuple[DoubleByte, ...]:
+    suspects = _KNOWN_RUNS.get(run)
+    if suspects is None:
+        if len(_KNOWN_RUNS) >= KNOWN_RUNS:
+            _KNOWN_RUNS.clear()
+        suspects = _KNOWN_RUNS[run] = _double_byte_suspects(run)
+    return suspects
 
 
 def _double_byte_suspects(run: str) -> tuple[DoubleByte, ...]:
