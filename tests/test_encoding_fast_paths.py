@@ -25,10 +25,9 @@ from audit.normalize.encoding.charmaps import (
     DOUBLE_GATE,
     HOLE_MARKS,
     SINGLE_BYTE,
-    SINGLE_GATE,
     SINGLE_PAIRS,
-    SUSPECT,
     pair_codecs,
+    reference_gates,
 )
 from audit.normalize.encoding.gates import gate_places, looks_suspect, region_around, runs
 from audit.normalize.encoding.pieces import _run_pieces, scanned_run, unit_at
@@ -43,6 +42,7 @@ from audit.normalize.encoding.singlebyte import (
 )
 from audit.normalize.encoding.utf8shape import could_be_utf8, looks_utf8
 
+SINGLE_GATE, SUSPECT = reference_gates()
 SETTINGS = settings(max_examples=150, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow])
 CODEC = {c.name: c for c in (*SINGLE_BYTE, *DOUBLE_BYTE)}

@@ -20,7 +20,7 @@ import codecs
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Final
 
 HOLE = -1          # a lost byte: value unknown
@@ -345,7 +345,10 @@ _CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0x
                (0xF900, 0xFAFF), (0xFF61, 0xFF9F))
 
 
-def _build_gates() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], bytes]:
+def _gate_classes() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """What makes a place where single-byte mojibake may start: lead readings, and what may
+    follow one (continuation readings, lost-byte marks); leads that take A0 before a space,
+    two-byte ones and longer ones (``spaced``, ``spaced3``)."""
     starts: set[str] = set()
     conts: set[str] = set()
     spaced: set[str] = set()   # two-byte leads that take A0: any character may follow
@@ -356,39 +359,50 @@ def _build_gates() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], b
         if c.nbsp_space:
             spaced |= {ch for ch, b in c.to_byte.items() if b in A0_LEADS_2}
             spaced3 |= {ch for ch, b in c.to_byte.items() if b in A0_LEADS - A0_LEADS_2}
-    # A place where single-byte mojibake may start: a lead reading followed by a continuation
-    # reading or a lost-byte mark ('?' only for lossy sequences, which have a continuation
-    # before it); a lead that takes A0 followed by a space (and, for a lead of three or four
-    # bytes, by a continuation: clean Romanian, Polish and Russian end many words in 'ă',
-    # 'ć', 'в' before a space and a letter, which no codec's gate takes); or a stray C1
-    # control. The gate matches the character that makes the place: the follower for a
-    # lead and its continuation (the place is the character before), else the lead itself.
-    # Continuations are rarer than leads in most scripts (Cyrillic and Greek lowercase
-    # letters are all leads; 'ё', 'і', 'ї' are continuations), so the regex engine, which
-    # skips in one C loop to the next character of a pattern's first class, stops less.
-    follow = _class(conts | HOLE_MARKS)
-    kinds = [(_class(starts), follow, ""), ("", _class(spaced), "(?= )"),
-             ("", _class(spaced3 - spaced), f"(?= {follow})"), ("", _class(_C1), "")]
-    # Double-byte mojibake always contains an ideograph, a syllable, a kana or a half-width
-    # form; a run without any is left to the single-byte codecs.
-    cjk = "[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _CJK_RANGES) + "]"
-    single, double = _anchored(kinds), re.compile(cjk)
-    suspect = _anchored([*kinds, ("", cjk, "")])
-    # the same classes as a table over the Basic Multilingual Plane (all the characters of
-    # the classes are in it), for the compiled scan that stands for the patterns
+    return (frozenset(starts), frozenset(conts | HOLE_MARKS), frozenset(spaced),
+            frozenset(spaced3 - spaced))
+
+
+def _gate_flags() -> bytes:
+    """The gate's classes as a table over the Basic Multilingual Plane (all their characters
+    are in it), for the compiled scan (``gates``)."""
     flags = bytearray(0x10000)
-    for bit, chars in ((LEAD, starts), (FOLLOW, conts | HOLE_MARKS), (SPACED, spaced),
-                       (SPACED3, spaced3 - spaced), (C1, _C1)):
+    for bit, chars in zip((LEAD, FOLLOW, SPACED, SPACED3), _gate_classes(), strict=True):
         for ch in chars:
             flags[ord(ch)] |= bit
+    for ch in _C1:
+        flags[ord(ch)] |= C1
     for lo, hi in _CJK_RANGES:  # no single-byte reading among them
         flags[lo:hi + 1] = bytes([CJK]) * (hi + 1 - lo)
-    return single, double, suspect, bytes(flags)
+    return bytes(flags)
+
+
+@cache
+def reference_gates() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``SINGLE_GATE`` and ``SUSPECT``: the gate as patterns, the definition the compiled scan
+    (``gates``) is tested against; compiled when first asked for (10 ms), as the repair
+    does not use them.
+
+    A place where single-byte mojibake may start: a lead reading followed by a continuation
+    reading or a lost-byte mark ('?' only for lossy sequences, which have a continuation
+    before it); a lead that takes A0 followed by a space (and, for a lead of three or four
+    bytes, by a continuation: clean Romanian, Polish and Russian end many words in 'ă',
+    'ć', 'в' before a space and a letter, which no codec's gate takes); or a stray C1
+    control. The gate matches the character that makes the place: the follower for a lead
+    and its continuation (the place is the character before), else the lead itself.
+    ``SUSPECT`` is that or a character of ``DOUBLE_GATE``."""
+    starts, follows, spaced, spaced3 = _gate_classes()
+    follow = _class(follows)
+    kinds = [(_class(starts), follow, ""), ("", _class(spaced), "(?= )"),
+             ("", _class(spaced3), f"(?= {follow})"), ("", _class(_C1), "")]
+    return _anchored(kinds), _anchored([*kinds, ("", DOUBLE_GATE.pattern, "")])
 
 
 _C1 = frozenset(map(chr, range(0x80, 0xA0)))
-# SINGLE_GATE, DOUBLE_GATE and SUSPECT are the reference: ``gates`` scans with GATE_FLAGS
-SINGLE_GATE, DOUBLE_GATE, SUSPECT, GATE_FLAGS = _build_gates()
+# Double-byte mojibake always contains an ideograph, a syllable, a kana or a half-width
+# form; a run without any is left to the single-byte codecs.
+DOUBLE_GATE = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _CJK_RANGES) + "]")
+GATE_FLAGS = _gate_flags()
 
 
 def _build_pairs() -> dict[str, tuple[SingleByte, ...]]:
