@@ -26,7 +26,6 @@ from audit.normalize.encoding.charmaps import (
     HOLE_MARKS,
     SINGLE_BYTE,
     SINGLE_PAIRS,
-    pair_codecs,
     reference_gates,
 )
 from audit.normalize.encoding.gates import gate_places, looks_suspect, region_around, runs
@@ -246,8 +245,10 @@ def gate_places_by_pattern(text: str) -> list:
             places.append((pos - 1, SINGLE_PAIRS[text[pos - 1:pos + 1]]))
         if "\x80" <= text[pos] <= "\x9f":
             places.append((pos, SINGLE_BYTE))
-        elif text[pos + 1:pos + 2] == " " and pair_codecs(text, pos):
-            places.append((pos, pair_codecs(text, pos)))
+        elif text[pos + 1:pos + 2] == " " and (
+                codecs := SINGLE_PAIRS.get(text[pos:pos + 2], ())
+                + SINGLE_PAIRS.get(text[pos:pos + 3], ())):
+            places.append((pos, codecs))
     return places
 
 

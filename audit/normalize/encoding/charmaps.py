@@ -430,14 +430,6 @@ def _build_pairs() -> dict[str, tuple[SingleByte, ...]]:
 SINGLE_PAIRS = _build_pairs()
 
 
-def pair_codecs(text: str, pos: int) -> tuple[SingleByte, ...]:
-    """The codecs whose gate may open at ``pos``, a place ``SINGLE_GATE`` found."""
-    codecs = SINGLE_PAIRS.get(text[pos:pos + 2], ())
-    if text[pos + 1:pos + 2] == " ":
-        codecs += SINGLE_PAIRS.get(text[pos:pos + 3], ())
-    return codecs
-
-
 def _build_layer_hits() -> re.Pattern[str]:
     starts: set[str] = set()
     conts: set[str] = set()

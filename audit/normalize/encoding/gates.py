@@ -23,7 +23,6 @@ from audit.normalize.encoding.charmaps import (
     SPACED,
     SPACED3,
     SingleByte,
-    pair_codecs,
 )
 
 if TYPE_CHECKING:  # mypyc's unboxed integer (the loops below run once per character); in
@@ -80,11 +79,17 @@ def _scan(text: str, first: bool) -> tuple[list[Place], bool, bool]:
                 if f & C1:
                     places.append((pos, SINGLE_BYTE))  # any codec's sequence may hold it
                 elif pos + 1 < n and ord(text[pos + 1]) == _SPACE:
-                    codecs = pair_codecs(text, pos)
+                    codecs = spaced_codecs(text, pos)
                     if codecs:
                         places.append((pos, codecs))
         prev = f
     return places, cjk, cjk or bool(places)
+
+
+def spaced_codecs(text: str, pos: int) -> tuple[SingleByte, ...]:
+    """The codecs whose gate may open at ``pos``, a lead before a space (``SINGLE_PAIRS``
+    keys the lead with the space, or with the space and the character after it)."""
+    return SINGLE_PAIRS.get(text[pos:pos + 2], ()) + SINGLE_PAIRS.get(text[pos:pos + 3], ())
 
 
 def _flags(c: i64) -> i64:
