@@ -124,7 +124,7 @@ class _Seq:
                  a0: bool = False) -> None:
         self.lo = lo            # unit range
         self.hi = hi
-        self.kind = kind        # "ascii", "char", "lost", "bad"
+        self.kind = kind        # "ascii", "char", "lost", "lone" (a lost lead alone), "bad"
         self.text = text
         self.lost = lost
         self.a0 = a0
@@ -186,8 +186,9 @@ def _scan(vals: list[int], *, a0: bool) -> list[_Seq]:
         j = i + 1
         after = vals[j] if j < n else FOREIGN
         if not (0x80 <= after <= 0xBF or after in (MARK, QMARK, SPACE)):
-            # a lead nothing after it can complete (clean Cyrillic: most lowercase letters)
-            out.append(_Seq(i, j, "lost", lost=Lost([v] + [None] * need, [None] * (need + 1))))
+            # a lead nothing after it can complete (clean Cyrillic: most lowercase letters):
+            # its ``Lost`` is made only if a piece is (``_lone``)
+            out.append(_Seq(i, j, "lone"))
             i = j
             continue
         known: list[int | None] = [v]
@@ -299,6 +300,8 @@ def _make_piece(text: str, codec: SingleByte | DoubleByte, seqs: list[_Seq], own
     end = owner[seqs[-1].hi - 1] + 1
     piece = Piece(start, end, codec)
     for s in seqs:
+        if s.kind == "lone":
+            _lone(s, vals[s.lo])
         if s.kind == "lost" and s.lost is not None:
             nxt = vals[s.hi] if s.hi < len(vals) else after
             s.lost.after = 0x20 if nxt == SPACE else 0x3F if nxt == QMARK else nxt
@@ -317,6 +320,13 @@ def _make_piece(text: str, codec: SingleByte | DoubleByte, seqs: list[_Seq], own
             piece.a0_leads.append(vals[s.lo])
     piece.plain = "".join([p if isinstance(p, str) else "\ufffd" for p in piece.parts])
     return piece
+
+
+def _lone(s: _Seq, lead: int) -> None:
+    """Make a lone lead (``_scan``) the lost sequence it stands for."""
+    need = _NEED[lead]
+    s.kind = "lost"
+    s.lost = Lost([lead] + [None] * need, [None] * (need + 1))
 
 
 def _window(text: str, s: _Seq, owner: list[int], vals: list[int], after: int | None) -> None:
@@ -401,8 +411,10 @@ def _worth(seqs: list[_Seq], codec: SingleByte | DoubleByte) -> bool:
     # one whole sequence or none: every lost one must show evidence of its own
     lost = 0
     for s in seqs:
-        if s.lost is not None:
-            if not (isinstance(codec, DoubleByte) or _lost_evidence(s.lost, codec)):
+        if s.kind == "lone" or s.lost is not None:
+            # a lone lead: nothing survives but the lead
+            if isinstance(codec, SingleByte) and (
+                    s.lost is None or not _lost_evidence(s.lost, codec)):
                 return False
             lost += 1
     return whole + lost > 0
