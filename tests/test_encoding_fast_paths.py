@@ -28,9 +28,10 @@ from audit.normalize.encoding.charmaps import (
     SINGLE_PAIRS,
     reference_gates,
 )
+from audit.normalize.encoding.doublebyte import _double_byte_suspects, _run_pieces, scanned_run
 from audit.normalize.encoding.gates import gate_places, looks_suspect, region_around, runs
-from audit.normalize.encoding.pieces import _run_pieces, scanned_run, unit_at
-from audit.normalize.encoding.repair import _double_byte_suspects, _single_byte_suspects
+from audit.normalize.encoding.pieces import unit_at
+from audit.normalize.encoding.repair import _single_byte_suspects
 from audit.normalize.encoding.singlebyte import (
     _stretch_pieces,
     evidence_at,
@@ -163,20 +164,28 @@ def _long_misread(codec: str) -> st.SearchStrategy[str]:
 
 @SETTINGS
 @given(st.one_of(st.sampled_from([c.name for c in DOUBLE_BYTE]).flatmap(_misread),
-                 st.text(alphabet="中文日本語한국어갂똠¥‾€ｱ\ufffd", min_size=1, max_size=8),
+                 st.text(alphabet="中文日本語한국어갂똠¥‾€ｱ\ufffd😀𠀀", min_size=1, max_size=8),
                  st.sampled_from([c.name for c in DOUBLE_BYTE]).flatmap(_long_misread),
                  st.text(alphabet="中文日本語한국어갂똠¥‾€ｱ鈥檚锛歌", min_size=13, max_size=40)))
-@example("中文日本語中文日本語中文日本語")  # longer than the head, which fails it
+@example("中文日本語中文日本語中文日本語")
 @example("锛歌中文日本語中文日本語中文日本語")
-# 'ÁÉÍÓÚ' through cp949: syllables EUC-KR writes in eight bytes, so its failed head does
+# 'ÁÉÍÓÚ' through cp949: syllables EUC-KR writes in eight bytes, so its failed bytes do
 # not answer for cp949
 @example("ÁÉÍÓÚÁÉÍÓÚÁÉÍÓÚ".encode().decode("cp949"))
+# astral characters: GB18030 writes them in four bytes, the others not at all; after one,
+# what the characters' bytes say is not kept
+@example("😀鈥檚")
+@example("鈥😀檚")
+@example("𠀀")
+# GB18030 writes U+C0000 as C9 32 92 36: a lead first, so its bytes may begin UTF-8 and '檚'
+# after it (99 73) is not the first character GB18030 writes
+@example("\U000c0000檚" + "鈥檚" * 7)
 def test_the_suspects_of_a_run_are_the_codecs_whose_bytes_for_it_may_be_utf8(text):
     """``_double_byte_suspects`` answers as ``could_be_utf8`` of each codec's bytes for the
     run, although it takes a superset's answer from the codec it extends where that reads
     every character as two bytes ('갂' is eight bytes in EUC-KR, two in cp949; '¥' one byte
-    in Shift-JIS), and fails a long run by the bytes of its head where they can begin no
-    UTF-8."""
+    in Shift-JIS), and fails most runs by what each character's bytes say, without
+    encoding the run."""
     for run in re.findall(r"[^\x00-\x7f]+", text):
         assert _double_byte_suspects(run) == tuple(
             codec for codec in DOUBLE_BYTE if DOUBLE_GATE.search(run)

@@ -32,7 +32,7 @@ PACKAGE = "audit.normalize.encoding"
 # the whole repair but ``charmaps`` (built once at import; its codec classes use
 # ``cached_property``, which mypyc's classes do not have) and the package's entry points
 MODULES = ("data", "letterpairs", "words", "utf8shape", "plausibility", "pieces", "gates",
-           "singlebyte", "lossy", "repair", "layers", "trail", "fixes", "residue")
+           "singlebyte", "doublebyte", "lossy", "repair", "layers", "trail", "fixes", "residue")
 # the name of the shared library mypyc builds for them (``native__mypyc``)
 GROUP = f"{PACKAGE}.native"
 MANIFEST = "native.json"

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:  # mypyc's unboxed integer, in annotations only (see ``gates``)
@@ -22,7 +21,6 @@ if TYPE_CHECKING:  # mypyc's unboxed integer, in annotations only (see ``gates``
 
 from audit.normalize.encoding.charmaps import (
     A0_LEADS_2,
-    HOLE_MARKS,
     DoubleByte,
     SingleByte,
 )
@@ -434,46 +432,3 @@ def _lost_evidence(lost: Lost, codec: SingleByte) -> bool:
         return True
     # dropped without a trace: ``lossy`` only believes the characters of the lost table
     return tuple(b for b in lost.known if b is not None) in codec.silent_prefixes
-
-
-# -- double-byte codecs -------------------------------------------------------------------
-
-def double_byte_pieces(text: str, start: int, end: int, codec: DoubleByte) -> list[Piece]:
-    """Pieces of the non-ASCII run ``text[start:end]`` under a double-byte ``codec`` (whose
-    bytes for the run may be UTF-8: ``repair._double_byte_suspects``)."""
-    nxt = text[end] if end < len(text) else ""
-    return [p.shifted(start)
-            for p in _run_pieces(codec, text[start:end], nxt)]
-
-
-@lru_cache(maxsize=1 << 14)
-def _run_pieces(codec: DoubleByte, run: str, nxt: str) -> tuple[Piece, ...]:
-    """The pieces worth judging in one run followed by ``nxt``, located in ``run``: a run
-    recurs ('鈥檚' is every "'s"), and what it holds depends on the next character only
-    (shared: not to be changed by the caller)."""
-    try:
-        whole = whole_piece(codec, codec.encoder(run, "strict")[0])
-    except UnicodeEncodeError:
-        whole = None
-    return (replace(whole, end=len(run)),) if whole is not None else scanned_run(codec, run, nxt)
-
-
-def scanned_run(codec: DoubleByte, run: str, nxt: str) -> tuple[Piece, ...]:
-    """The pieces worth judging in ``run``, read unit by unit (the slow path, and the
-    reference the fast one is tested against)."""
-    vals: list[int] = []
-    owner: list[int] = []
-    for k, ch in enumerate(run):
-        if ch in HOLE_MARKS:
-            vals.append(MARK)
-            owner.append(k)
-            continue
-        raw = codec.encode_char(ch)
-        if raw is None:
-            vals.append(FOREIGN)
-            owner.append(k)
-            continue
-        vals.extend(raw)
-        owner.extend([k] * len(raw))
-    after = ord(nxt) if nxt else None
-    return tuple(read_pieces(run + nxt, codec, vals, owner, after))

@@ -14,7 +14,6 @@ from typing import Any, Final
 
 from audit.normalize.encoding import data, lossy, plausibility
 from audit.normalize.encoding.charmaps import (
-    DOUBLE_BYTE,
     DOUBLE_GATE,
     REPLACEMENT,
     SINGLE_BYTE,
@@ -24,11 +23,11 @@ from audit.normalize.encoding.charmaps import (
     may_hold_layer,
     single_byte_label,
 )
+from audit.normalize.encoding.doublebyte import double_byte_pieces, known_suspects
 from audit.normalize.encoding.gates import Place, gate_places, region_around, runs
-from audit.normalize.encoding.pieces import Lost, Piece, double_byte_pieces
+from audit.normalize.encoding.pieces import Lost, Piece
 from audit.normalize.encoding.singlebyte import gate_opens_at, single_byte_pieces
 from audit.normalize.encoding.trail import Edit
-from audit.normalize.encoding.utf8shape import could_be_utf8, could_begin_utf8
 
 MAX_LAYERS: Final = 4
 CONTEXT: Final = 8              # characters of context on each side when pricing a piece
@@ -41,7 +40,6 @@ CONFIRMS: Final = 0.5           # gain above which a piece confirms its codec
 TOLERANCE: Final = 1.0          # a confirmed codec that explains a whole paragraph takes it all
 AMBIGUOUS: Final = 1.0          # two codecs whose readings differ by less are a coin toss
 SEQUENCE_EVIDENCE: Final = 0.5  # per whole sequence beyond two, in a double-byte piece
-HEAD: Final = 12                # characters of a long run whose bytes are looked at first
 
 _WORD_AFTER: Final = re.compile(r"(\w+)(?=[\s.,;:!?)]|$)")
 
@@ -91,7 +89,7 @@ def candidates(text: str) -> Iterator[Piece]:
         yield from _region_pieces(text, region, places)
     if double:
         for start, end in runs(text):
-            suspects = _known_suspects(text[start:end])
+            suspects = known_suspects(text[start:end])
             if not suspects:
                 continue
             whole: set[str] = set()
@@ -133,67 +131,6 @@ def _single_byte_suspects(text: str, region: tuple[int, int], places: list[Place
                 or any(gate_opens_at(chunk, i, codec) for i in before_marks):
             found.append(codec)
     return found
-
-
-# each codec with its name, the codec it extends and its encoding function, read once:
-# attributes of the (uncompiled) codec classes are looked up by name on every use
-_DOUBLE_BYTE_READERS: Final = tuple((c, c.name, c.variant_of, c.encoder) for c in DOUBLE_BYTE)
-
-
-# The answers of ``_double_byte_suspects`` per run. Words recur (a Korean text is many short
-# runs, the same ones again and again): most runs of clean CJK text fail every codec, at one
-# look-up. A dict emptied when full: an LRU cache's bookkeeping costs more than a miss saves.
-KNOWN_RUNS: Final = 1 << 16
-_KNOWN_RUNS: Final[dict[str, tuple[DoubleByte, ...]]] = {}
-
-
-def _known_suspects(run: str) -> tuple[DoubleByte, ...]:
-    suspects = _KNOWN_RUNS.get(run)
-    if suspects is None:
-        if len(_KNOWN_RUNS) >= KNOWN_RUNS:
-            _KNOWN_RUNS.clear()
-        suspects = _KNOWN_RUNS[run] = _double_byte_suspects(run)
-    return suspects
-
-
-def _double_byte_suspects(run: str) -> tuple[DoubleByte, ...]:
-    """The double-byte codecs whose bytes for the non-ASCII ``run`` may be UTF-8."""
-    if not DOUBLE_GATE.search(run):
-        return ()
-    marked = "\ufffd" in run
-    found = []
-    # a codec's answer, where it reads every character of the run as two bytes: a superset
-    # (GB18030 of GBK, cp932 of Shift-JIS, cp949 of EUC-KR) writes those characters with
-    # the same bytes, so it answers the same
-    whole: dict[str, bool] = {}
-    for codec, name, base, encode in _DOUBLE_BYTE_READERS:
-        if base is not None and base in whole:
-            if whole[base]:
-                found.append(codec)
-            continue
-        if len(run) > HEAD and not marked:
-            # a long run (a paragraph of Chinese or Japanese) first by its head: a byte
-            # UTF-8 never uses there, or no lead byte first, fails the whole run (the codecs
-            # are stateless: the head's bytes begin the run's)
-            head = encode(run[:HEAD], "ignore")[0]
-            if head and not could_begin_utf8(head):
-                if _two_bytes_each(head, HEAD):
-                    whole[name] = False
-                continue
-        quick = encode(run, "ignore")[0]
-        ok = could_be_utf8(quick, marked)
-        if ok:
-            found.append(codec)
-        if _two_bytes_each(quick, len(run)):
-            whole[name] = ok
-    return tuple(found)
-
-
-def _two_bytes_each(data: bytes, chars: int) -> bool:
-    """Whether ``chars`` characters were written as ``data`` two bytes each (EUC-KR's
-    eight-byte forms of the syllables it lacks begin with A4 D4; ``bytes.find``, as
-    ``in`` first tries the operand as an int and pays for the TypeError)."""
-    return len(data) == 2 * chars and data.find(b"\xa4\xd4") < 0
 
 
 def _decode(text: str, piece: Piece) -> tuple[str, list[lossy.Guess]]:

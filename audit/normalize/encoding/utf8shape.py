@@ -62,9 +62,3 @@ def could_be_utf8(quick: bytes, marked: bool) -> bool:
     # a run follows an ASCII byte, so in UTF-8 it starts with a lead byte (unless the decoder
     # marked a loss)
     return bool(quick) and (marked or 0xC2 <= quick[0] <= 0xF4) and looks_utf8(quick, marked)
-
-
-def could_begin_utf8(head: bytes) -> bool:
-    """Whether the bytes of a run's first characters (no U+FFFD among the run's) may begin
-    UTF-8 that ``could_be_utf8`` takes: a lead byte first, and no byte UTF-8 never uses."""
-    return 0xC2 <= head[0] <= 0xF4 and all(b < 0xC0 or 0xC2 <= b <= 0xF4 for b in head)

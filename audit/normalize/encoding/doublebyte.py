@@ -1,0 +1,182 @@
+"""Read a run of non-ASCII text as UTF-8 bytes decoded by a double-byte codec (GBK, Big5,
+Shift-JIS, EUC-KR and their supersets): which codecs' bytes for the run may be UTF-8 at all
+(``known_suspects``), and the pieces in it (``double_byte_pieces``). ``pieces`` turns the
+bytes into pieces.
+
+Clean Chinese, Japanese and Korean are almost all runs whose bytes fail every codec: a byte
+UTF-8 never uses, or no lead byte first. What each character's bytes say is learned once per
+character (``_traits``), so most runs are failed without encoding them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+from typing import TYPE_CHECKING, Final
+
+from audit.normalize.encoding.charmaps import CJK, DOUBLE_BYTE, GATE_FLAGS, HOLE_MARKS, DoubleByte
+from audit.normalize.encoding.pieces import FOREIGN, MARK, Piece, read_pieces, whole_piece
+from audit.normalize.encoding.utf8shape import could_be_utf8
+
+if TYPE_CHECKING:  # mypyc's unboxed integer, in annotations only (see ``gates``)
+    from mypy_extensions import i64
+
+# each codec with its name, the codec it extends and its encoding function, read once:
+# attributes of the (uncompiled) codec classes are looked up by name on every use
+_READERS: Final = tuple((c, c.name, c.variant_of, c.encoder) for c in DOUBLE_BYTE)
+
+# What a character's bytes under each codec say about a run that holds it (no U+FFFD in the
+# run), one bit per codec (in ``DOUBLE_BYTE``'s order) in each of three fields: the codec
+# cannot write it (dropped by the decoder's "ignore"), its bytes hold one UTF-8 never uses
+# (C0, C1, F5-FF: the run fails), its first byte is no lead (C2-F4: the run fails where the
+# character is the first the codec writes).
+_ALL: Final = (1 << len(DOUBLE_BYTE)) - 1
+_DROPPED: Final = 0
+_NEVER: Final = 8
+_NO_LEAD: Final = 16
+_UNKNOWN: Final = -1
+# by block of 256 code points, each entry learned when first met (a Korean text meets a few
+# thousand syllables; learning a whole block costs more than it saves)
+_TRAITS: Final[list[list[int] | None]] = [None] * 256
+
+
+def _learn(ch: str) -> int:
+    traits = 0
+    for k, (_, _, _, encode) in enumerate(_READERS):
+        raw = encode(ch, "ignore")[0]
+        if not raw:
+            traits |= 1 << (_DROPPED + k)
+            continue
+        if any(b >= 0xC0 and not 0xC2 <= b <= 0xF4 for b in raw):
+            traits |= 1 << (_NEVER + k)
+        if not 0xC2 <= raw[0] <= 0xF4:
+            traits |= 1 << (_NO_LEAD + k)
+    return traits
+
+
+def _failed(run: str) -> tuple[int, bool]:
+    """The codecs whose bytes for ``run`` (without U+FFFD) cannot be UTF-8 that
+    ``could_be_utf8`` takes, by what its characters' bytes say (``_traits``: a byte UTF-8
+    never uses anywhere, no lead byte first, no byte at all), as bits; and whether the run
+    has a character double-byte mojibake is made of (``DOUBLE_GATE``). The codecs are
+    stateless: a run's bytes are its characters' bytes one after the other."""
+    failed: i64 = 0
+    wrote: i64 = 0   # the codecs that wrote a character of the run so far
+    cjk = False
+    astral = False   # met one (not kept): what was known before it holds, nothing after it
+    flags = GATE_FLAGS
+    for i in range(len(run)):
+        c: i64 = ord(run[i])
+        if c >= 0x10000:
+            astral = True
+            continue
+        if flags[c] & CJK:
+            cjk = True
+        if astral:
+            continue
+        block = _TRAITS[c >> 8]
+        if block is None:
+            block = _TRAITS[c >> 8] = [_UNKNOWN] * 256
+        traits: i64 = block[c & 0xFF]
+        if traits == _UNKNOWN:
+            traits = block[c & 0xFF] = _learn(run[i])
+        writes: i64 = ~(traits >> _DROPPED) & _ALL
+        failed |= writes & ((traits >> _NEVER) | (~wrote & (traits >> _NO_LEAD)))
+        wrote |= writes
+        if failed == _ALL and cjk:
+            return failed, cjk
+    return (failed if astral else failed | ~wrote) & _ALL, cjk
+
+
+# The answers of ``_double_byte_suspects`` per run. Words recur (a Korean text is many short
+# runs, the same ones again and again): most runs of clean CJK text fail every codec, at one
+# look-up. A dict emptied when full: an LRU cache's bookkeeping costs more than a miss saves.
+KNOWN_RUNS: Final = 1 << 16
+_KNOWN_RUNS: Final[dict[str, tuple[DoubleByte, ...]]] = {}
+
+
+def known_suspects(run: str) -> tuple[DoubleByte, ...]:
+    """``_double_byte_suspects``, remembered."""
+    suspects = _KNOWN_RUNS.get(run)
+    if suspects is None:
+        if len(_KNOWN_RUNS) >= KNOWN_RUNS:
+            _KNOWN_RUNS.clear()
+        suspects = _KNOWN_RUNS[run] = _double_byte_suspects(run)
+    return suspects
+
+
+def _double_byte_suspects(run: str) -> tuple[DoubleByte, ...]:
+    """The double-byte codecs whose bytes for the non-ASCII ``run`` may be UTF-8."""
+    marked = "\ufffd" in run
+    failed, cjk = _failed(run)
+    if not cjk:
+        return ()
+    if marked:
+        failed = 0  # a lost-byte mark excuses bytes UTF-8 never uses (``could_be_utf8``)
+    found = []
+    # a codec's answer, where it reads every character of the run as two bytes: a superset
+    # (GB18030 of GBK, cp932 of Shift-JIS, cp949 of EUC-KR) writes those characters with
+    # the same bytes, so it answers the same
+    whole: dict[str, bool] = {}
+    for k, (codec, name, base, encode) in enumerate(_READERS):
+        if base is not None and base in whole:
+            if whole[base]:
+                found.append(codec)
+            continue
+        if failed >> k & 1:
+            continue
+        quick = encode(run, "ignore")[0]
+        ok = could_be_utf8(quick, marked)
+        if ok:
+            found.append(codec)
+        if _two_bytes_each(quick, len(run)):
+            whole[name] = ok
+    return tuple(found)
+
+
+def _two_bytes_each(data: bytes, chars: int) -> bool:
+    """Whether ``chars`` characters were written as ``data`` two bytes each (EUC-KR's
+    eight-byte forms of the syllables it lacks begin with A4 D4; ``bytes.find``, as
+    ``in`` first tries the operand as an int and pays for the TypeError)."""
+    return len(data) == 2 * chars and data.find(b"\xa4\xd4") < 0
+
+
+def double_byte_pieces(text: str, start: int, end: int, codec: DoubleByte) -> list[Piece]:
+    """Pieces of the non-ASCII run ``text[start:end]`` under a double-byte ``codec`` (whose
+    bytes for the run may be UTF-8: ``known_suspects``)."""
+    nxt = text[end] if end < len(text) else ""
+    return [p.shifted(start)
+            for p in _run_pieces(codec, text[start:end], nxt)]
+
+
+@lru_cache(maxsize=1 << 14)
+def _run_pieces(codec: DoubleByte, run: str, nxt: str) -> tuple[Piece, ...]:
+    """The pieces worth judging in one run followed by ``nxt``, located in ``run``: a run
+    recurs ('鈥檚' is every "'s"), and what it holds depends on the next character only
+    (shared: not to be changed by the caller)."""
+    try:
+        whole = whole_piece(codec, codec.encoder(run, "strict")[0])
+    except UnicodeEncodeError:
+        whole = None
+    return (replace(whole, end=len(run)),) if whole is not None else scanned_run(codec, run, nxt)
+
+
+def scanned_run(codec: DoubleByte, run: str, nxt: str) -> tuple[Piece, ...]:
+    """The pieces worth judging in ``run``, read unit by unit (the slow path, and the
+    reference the fast one is tested against)."""
+    vals: list[int] = []
+    owner: list[int] = []
+    for k, ch in enumerate(run):
+        if ch in HOLE_MARKS:
+            vals.append(MARK)
+            owner.append(k)
+            continue
+        raw = codec.encode_char(ch)
+        if raw is None:
+            vals.append(FOREIGN)
+            owner.append(k)
+            continue
+        vals.extend(raw)
+        owner.extend([k] * len(raw))
+    after = ord(nxt) if nxt else None
+    return tuple(read_pieces(run + nxt, codec, vals, owner, after))
