@@ -192,6 +192,21 @@ def test_the_suspects_of_a_run_are_the_codecs_whose_bytes_for_it_may_be_utf8(tex
             and could_be_utf8(codec.encoder(run, "ignore")[0], "\ufffd" in run))
 
 
+def test_a_double_byte_decoder_loses_bytes_only_between_characters():
+    """'하' is C7 CF in EUC-KR: read as UTF-8, C7 would be a lead that lost its continuation
+    inside the syllable, which no decoder does, so clean Korean makes no such piece ('하다'
+    made '\ufffd\u03f4\ufffd' of two). '贝多芬' read as GBK with A4 dropped is 璐濆氳姮, bytes
+    E8 B4 | 9D E5 | 9A E8 | 8A AC: the loss after E5 falls between two characters, and
+    the piece stands."""
+    euc_kr, gbk = CODEC["euc_kr"], CODEC["gbk"]
+    for run in ("하", "하다", "한국어"):
+        assert scanned_run(euc_kr, run, "") == ()
+    damaged = "贝多芬".encode().decode("gbk", "ignore")
+    assert damaged == "璐濆氳姮"
+    assert [(p.start, p.end, p.plain, p.lost) for p in scanned_run(gbk, damaged, "")] == \
+        [(0, 4, "贝\ufffd芬", 1)]
+
+
 def test_a_superset_writes_the_two_byte_characters_of_its_base_alike():
     """What the shortcut above rests on, for every character of the Basic Multilingual
     Plane (where all two-byte characters of these codecs are)."""

@@ -254,6 +254,8 @@ def read_pieces(text: str, codec: SingleByte | DoubleByte, vals: list[int], owne
     """Turn unit values (each owned by a character index of ``text``) into the pieces
     worth judging (``_worth``: asked of the sequences, before a piece is made of them)."""
     seqs = _scan(vals, a0=a0 and isinstance(codec, SingleByte) and codec.nbsp_space)
+    if codec.multibyte:
+        seqs = [_Seq(s.lo, s.hi, "bad") if _lost_inside(s, vals, owner) else s for s in seqs]
     bad_chars = {owner[u] for s in seqs if s.kind == "bad" for u in range(s.lo, s.hi)}
     if bad_chars and codec.multibyte:
         # a double-byte character split by a bad byte cannot be half-repaired: rescan the
@@ -290,6 +292,20 @@ def read_pieces(text: str, codec: SingleByte | DoubleByte, vals: list[int], owne
         if current and _worth(current, codec):
             yield _make_piece(text, codec, current, owner, vals, after)
         current = []
+
+
+def _lost_inside(s: _Seq, vals: list[int], owner: list[int]) -> bool:
+    """Whether the sequence ``s``, cut short, can only have lost its bytes inside a
+    character (under a double-byte codec): impossible, as a decoder drops bytes only between
+    the characters it reads. The bytes were lost somewhere after the lead: after one of the
+    sequence's units, inside a character wherever the next unit is the same character's
+    ('하' is C7 CF in EUC-KR: C7 is no lead that lost its continuation before CF; but in
+    E5 | 9A E8, GBK's reading of '多' without its A4, the loss is at the bar). Such a lead
+    is a bad byte."""
+    if s.kind != "lone" and (s.kind != "lost" or s.lost is None or not any(
+            b is None and m is None for b, m in zip(s.lost.known, s.lost.marks, strict=True))):
+        return False  # whole, or only bytes a mark stands for (a character of its own)
+    return all(u + 1 < len(vals) and owner[u + 1] == owner[u] for u in range(s.lo, s.hi))
 
 
 def _make_piece(text: str, codec: SingleByte | DoubleByte, seqs: list[_Seq], owner: list[int],
