@@ -36,6 +36,7 @@ from audit.normalize.encoding.singlebyte import (
     _stretch_pieces,
     evidence_at,
     gate_opens_at,
+    may_hold_piece,
     scanned_stretch,
     single_byte_pieces,
     stretches,
@@ -140,6 +141,51 @@ def test_a_stretch_read_by_the_decoders_is_the_stretch_read_unit_by_unit(case):
         slow = scanned_stretch(codec, text[start:end], None, True)
         assert [(p.start, p.end, p.plain, p.nbytes, p.nseq) for p in fast] == \
             [(p.start, p.end, p.plain, p.nbytes, p.nseq) for p in slow]
+
+
+@SETTINGS
+@given(SINGLE_CASES, st.booleans())
+@example(("cp1251", "компанії ре"), True)  # 'ії' after 'н' is a low surrogate alone: bad
+@example(("cp1251", "\u043d\xa0\u0402\u043d\xb0\u0402 Він"), True)  # a pair: one character
+@example(("cp1251", "депутат дає одніє"), True)  # 'ає ' with A0, blind leads around
+@example(("cp1251", "Він і ніч?"), True)  # 'ч?': a '?' for a lost byte is evidence
+def test_a_stretch_without_pieces_is_known_by_counting(case, a0):
+    """``may_hold_piece`` answers whether the stretch read unit by unit has a piece."""
+    name, text = case
+    codec = CODEC[name]
+    for m in _runs(codec).finditer(text):
+        chunk = m.group()
+        vals = [unit_at(chunk, i, codec.unit_table) for i in range(len(chunk))]
+        assert may_hold_piece(vals, a0 and codec.nbsp_space, codec.silent_prefixes) == \
+            bool(scanned_stretch(codec, chunk, None, a0)), chunk
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    # (Windows-1251 bytes; "lead cut short" = a lead nothing completes, which proves nothing)
+    # a high and a low surrogate make one character: with C2 B3, two whole sequences
+    ("e041" "eda080" "edb080" "c2b3" "e041", True),
+    # a low surrogate alone is a bad byte: two parts, each one whole sequence and a lead cut
+    # short
+    ("c2b3" "e041" "edb3bf" "c2b3" "e041", False),
+    # E2 before a space read as A0, then 'A': nothing but the lead survives
+    ("c2b3" "e22041", False),
+    # one '?' per sequence: F0 takes the first, the second is ASCII and B3 after it a bad byte
+    ("c2b3" "e041" "f03f3fb3" "c2b3" "e041", False),
+    # C2 before '?' is a sequence with a lost byte, not a whole one
+    ("c23f" "c2b3" "e041", False),
+    # F0 B3 before a space read as A0: a continuation survived, and the space is evidence
+    ("f0b32041" "c2b3", True),
+    # one space read as A0 per sequence
+    ("f02020b3" "c2b3" "e041", False),
+    # E2 80 cut short: what the lost table explains (a quote whose last byte was dropped)
+    ("e28041" "c2b3", True),
+])
+def test_what_a_stretch_holds_by_counting(raw, expected):
+    codec = CODEC["cp1251"]
+    chunk = bytes.fromhex(raw).decode("cp1251")
+    vals = [unit_at(chunk, i, codec.unit_table) for i in range(len(chunk))]
+    assert may_hold_piece(vals, True, codec.silent_prefixes) is expected
+    assert bool(scanned_stretch(codec, chunk, None, True)) is expected
 
 
 @SETTINGS

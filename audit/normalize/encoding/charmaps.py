@@ -178,7 +178,7 @@ class SingleByte:
         """What a piece needs to be worth judging (``pieces._worth``): a whole sequence, one
         with a lost byte marked ('?', U+FFFD) or cut short where the lost table can explain
         it (``silent_prefixes``), or a space where a no-break space may have stood
-        (``pieces._a0_fits``). (The definition: ``singlebyte.evidence_at`` asks it of one
+        (``pieces.a0_fits``). (The definition: ``singlebyte.evidence_at`` asks it of one
         place, in compiled code, which is what the repair does.)"""
         def cls(lo: int, hi: int) -> str:
             return _class(self.chars(lo, hi))
@@ -325,7 +325,7 @@ def _anchored(alternatives: list[Alternative]) -> re.Pattern[str]:
     return re.compile(f"[{first}](?:{branches})")
 
 
-# Lead bytes right after which a space may stand for a lost A0 (see ``pieces._a0_fits``;
+# Lead bytes right after which a space may stand for a lost A0 (see ``pieces.a0_fits``;
 # a space in third place follows a continuation, which the gate catches anyway).
 # Two-byte leads whose sequence, with a space where A0 stood, gives a likely character:
 # no-break space, à, Š, Π, Р, Arabic zero.

@@ -34,7 +34,7 @@ SPACE: Final = -6     # ' ': maybe a no-break space (A0) turned into a space
 _SURROGATE, _HIGH_END, _LOW, _LOW_END = chr(0xD800), chr(0xDBFF), chr(0xDC00), chr(0xDFFF)
 _HIGH_BYTE: Final = re.compile(rb"[\x80-\xff]")
 _ASCII_BYTES: Final = bytes(range(0x80))
-_NEED: Final = [0] * 0xC2 + [1] * 30 + [2] * 16 + [3] * 5 + [0] * 11   # by lead byte
+NEED: Final = [0] * 0xC2 + [1] * 30 + [2] * 16 + [3] * 5 + [0] * 11   # by lead byte
 
 
 class Lost:
@@ -128,7 +128,7 @@ class _Seq:
         self.a0 = a0
 
 
-def _a0_fits(lead: int, known: list[int | None]) -> bool:
+def a0_fits(lead: int, known: list[int | None]) -> bool:
     """Whether byte A0 (read back from a space) may come next: only where it gives a likely
     character (ftfy's ALTERED_UTF8_RE makes the same choice)."""
     if lead < 0xE0:
@@ -141,7 +141,7 @@ def _a0_fits(lead: int, known: list[int | None]) -> bool:
     return lead == 0xF0
 
 
-def _second_ok(lead: int, b: int) -> bool:
+def second_ok(lead: int, b: int) -> bool:
     if lead == 0xE0:
         return b >= 0xA0
     if lead == 0xF0:
@@ -165,14 +165,14 @@ def _scan(vals: list[int], *, a0: bool) -> list[_Seq]:
                             else chr(v)))
             i += 1
             continue
-        need = _NEED[v] if 0 <= v < 0x100 else 0
+        need = NEED[v] if 0 <= v < 0x100 else 0
         if need == 0:
             out.append(_Seq(i, i + 1, "bad"))
             i += 1
             continue
         j = i + 1 + need
         if j <= n and 0x80 <= vals[i + 1] <= 0xBF and (need < 2 or 0x80 <= vals[i + 2] <= 0xBF) \
-                and (need < 3 or 0x80 <= vals[i + 3] <= 0xBF) and _second_ok(v, vals[i + 1]):
+                and (need < 3 or 0x80 <= vals[i + 3] <= 0xBF) and second_ok(v, vals[i + 1]):
             # the common case: a whole sequence of plain bytes
             try:
                 out.append(_Seq(i, j, "char", bytes(vals[i:j]).decode("utf-8",
@@ -195,7 +195,7 @@ def _scan(vals: list[int], *, a0: bool) -> list[_Seq]:
         while len(known) <= need and j < n:
             w = vals[j]
             first = len(known) == 1
-            if 0x80 <= w <= 0xBF and (not first or _second_ok(v, w)):
+            if 0x80 <= w <= 0xBF and (not first or second_ok(v, w)):
                 known.append(w)
                 marks.append(None)
             elif w in (MARK, QMARK):
@@ -203,7 +203,7 @@ def _scan(vals: list[int], *, a0: bool) -> list[_Seq]:
                     break  # at most one '?' per sequence, as with ftfy
                 known.append(None)
                 marks.append("?" if w == QMARK else "\ufffd")
-            elif w == SPACE and a0 and not used_space and _a0_fits(v, known):
+            elif w == SPACE and a0 and not used_space and a0_fits(v, known):
                 known.append(0xA0)
                 marks.append(" ")
                 used_space = True
@@ -338,7 +338,7 @@ def _make_piece(text: str, codec: SingleByte | DoubleByte, seqs: list[_Seq], own
 
 def _lone(s: _Seq, lead: int) -> None:
     """Make a lone lead (``_scan``) the lost sequence it stands for."""
-    need = _NEED[lead]
+    need = NEED[lead]
     s.kind = "lost"
     s.lost = Lost([lead] + [None] * need, [None] * (need + 1))
 

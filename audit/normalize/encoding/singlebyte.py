@@ -10,10 +10,13 @@ from audit.normalize.encoding.charmaps import A0_LEADS, A0_LEADS_2, SingleByte
 from audit.normalize.encoding.pieces import (
     FOREIGN,
     MARK,
+    NEED,
     QMARK,
     SPACE,
     Piece,
+    a0_fits,
     read_pieces,
+    second_ok,
     unit_at,
     whole_piece,
 )
@@ -105,16 +108,94 @@ def _stretch_pieces(codec: SingleByte, chunk: str, after: int | None, a0: bool
     except UnicodeEncodeError:
         raw = b""  # a lost-byte mark: judged unit by unit
     whole = whole_piece(codec, raw)
-    return (whole,) if whole is not None else scanned_stretch(codec, chunk, after, a0)
+    if whole is not None:
+        return (whole,)
+    vals = _stretch_units(chunk, codec)
+    if not may_hold_piece(vals, a0 and codec.nbsp_space, codec.silent_prefixes):
+        return ()
+    return tuple(read_pieces(chunk, codec, vals, list(range(len(chunk))), after, a0))
 
 
 def scanned_stretch(codec: SingleByte, chunk: str, after: int | None, a0: bool
                     ) -> tuple[Piece, ...]:
     """The pieces worth judging in ``chunk``, read unit by unit (the slow path, and the
     reference the fast ones are tested against)."""
-    table = codec.unit_table
-    vals = [unit_at(chunk, i, table) for i in range(len(chunk))]
+    vals = _stretch_units(chunk, codec)
     return tuple(read_pieces(chunk, codec, vals, list(range(len(chunk))), after, a0))
+
+
+def _stretch_units(chunk: str, codec: SingleByte) -> list[int]:
+    table = codec.unit_table
+    return [unit_at(chunk, i, table) for i in range(len(chunk))]
+
+
+def may_hold_piece(vals: list[int], a0: bool, silent: frozenset[tuple[int, ...]]) -> bool:
+    """Whether ``read_pieces`` finds a piece worth judging in a stretch's unit values
+    (``a0``: spaces may be read as A0; ``silent``: the codec's ``silent_prefixes``). Most
+    stretches of clean Cyrillic hold none: each part between two bad bytes has a lead cut
+    short with nothing to show for it ('ні' before 'й') and fewer than two whole sequences.
+
+    The units are read as ``pieces._scan`` reads them (surrogates paired, a low one alone
+    a bad byte) and each part judged as ``_worth`` judges it, counting instead of making
+    sequences: a tenth of the cost."""
+    n = len(vals)
+    whole = 0       # whole sequences in the part since the last bad byte
+    blind = False   # ... a lead cut short with nothing to show for it
+    lost = False    # ... a sequence cut short that shows evidence
+    high_end = -1   # where the last high surrogate ended
+    i = 0
+    while i < n:
+        v = vals[i]
+        if 0 <= v < 0x80 or v in (SPACE, QMARK):
+            i += 1
+            continue
+        need = NEED[v] if 0 <= v < 0x100 else 0
+        w = vals[i + 1] if i + 1 < n else FOREIGN
+        if need and not (0x80 <= w <= 0xBF or w in (MARK, QMARK, SPACE)):
+            blind = True  # a lead nothing after it can complete
+            i += 1
+            continue
+        j = i + 1
+        bad = need == 0
+        if need:  # the lead's sequence, as ``_scan`` reads it
+            known: list[int | None] = [v]
+            marked = spaced = asked = False
+            survived = 0  # continuation bytes that survived
+            while len(known) <= need and j < n:
+                w = vals[j]
+                if 0x80 <= w <= 0xBF and (len(known) > 1 or second_ok(v, w)):
+                    known.append(w)
+                    survived += 1
+                elif w == MARK or (w == QMARK and not asked):
+                    known.append(None)
+                    marked = True
+                    asked = asked or w == QMARK
+                elif w == SPACE and a0 and not spaced and a0_fits(v, known):
+                    known.append(0xA0)
+                    spaced = True
+                else:
+                    break
+                j += 1
+            second = known[1] if len(known) > 1 else None
+            if len(known) == need + 1 and not marked:  # (valid UTF-8: ``a0_fits`` sees to it)
+                if v == 0xED and second is not None and second >= 0xB0:
+                    bad = high_end != i  # a low surrogate: joins a high one, else bad
+                else:
+                    whole += 1
+                    if v == 0xED and second is not None and second >= 0xA0:
+                        high_end = j
+            elif marked or (survived and (spaced or tuple(
+                    b for b in known if b is not None) in silent)):
+                lost = True
+            else:
+                blind = True
+        if bad:  # the part ends: ``_worth`` judges it
+            if whole >= 2 or (not blind and whole + lost > 0):
+                return True
+            whole = 0
+            blind = lost = False
+        i = j
+    return whole >= 2 or (not blind and whole + lost > 0)
 
 
 def gate_opens_at(text: str, pos: int, codec: SingleByte) -> bool:
