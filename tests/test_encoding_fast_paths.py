@@ -21,15 +21,30 @@ from hypothesis import strategies as st
 
 from audit.normalize.encoding import fix_text, looks_damaged, plausibility
 from audit.normalize.encoding.charmaps import (
+    CODEC_SETS,
     DOUBLE_BYTE,
     DOUBLE_GATE,
     HOLE_MARKS,
+    PAIR_FOLLOWS,
+    PAIR_LEADS,
     SINGLE_BYTE,
     SINGLE_PAIRS,
     reference_gates,
 )
-from audit.normalize.encoding.doublebyte import _double_byte_suspects, _run_pieces, scanned_run
-from audit.normalize.encoding.gates import gate_places, looks_suspect, region_around, runs
+from audit.normalize.encoding.doublebyte import (
+    _double_byte_suspects,
+    _run_pieces,
+    known_suspects,
+    scanned_run,
+)
+from audit.normalize.encoding.gates import (
+    _mask,
+    gate_places,
+    looks_suspect,
+    region_around,
+    runs,
+    spaced_codecs,
+)
 from audit.normalize.encoding.pieces import unit_at
 from audit.normalize.encoding.repair import _single_byte_suspects
 from audit.normalize.encoding.singlebyte import (
@@ -233,7 +248,7 @@ def test_the_suspects_of_a_run_are_the_codecs_whose_bytes_for_it_may_be_utf8(tex
     in Shift-JIS), and fails most runs by what each character's bytes say, without
     encoding the run."""
     for run in re.findall(r"[^\x00-\x7f]+", text):
-        assert _double_byte_suspects(run) == tuple(
+        assert _double_byte_suspects(run) == known_suspects(f"a{run}b", 1, len(run) + 1) == tuple(
             codec for codec in DOUBLE_BYTE if DOUBLE_GATE.search(run)
             and could_be_utf8(codec.encoder(run, "ignore")[0], "\ufffd" in run))
 
@@ -306,6 +321,22 @@ def test_the_gate_opens_wherever_a_codec_gate_does(text):
         assert SUSPECT.search(text)
 
 
+def test_the_pair_tables_say_what_single_pairs_says():
+    """``gates`` reads ``SINGLE_PAIRS`` from per-character tables of codec masks: the same
+    codecs for every pair of characters it names, and every lead before a space."""
+    firsts = {key[0] for key in SINGLE_PAIRS}
+    seconds = {key[1] for key in SINGLE_PAIRS if key[1] != " "}
+    thirds = {key[2] for key in SINGLE_PAIRS if len(key) == 3} | {"a"}
+    for a in firsts:
+        for b in seconds:
+            assert set(CODEC_SETS[_mask(PAIR_LEADS, ord(a)) & _mask(PAIR_FOLLOWS, ord(b))]) \
+                == set(SINGLE_PAIRS.get(a + b, ())), (a, b)
+        assert set(spaced_codecs(a + " ", 0)) == set(SINGLE_PAIRS.get(a + " ", ()))
+        for c in thirds:
+            assert set(spaced_codecs(a + " " + c, 0)) == set(
+                SINGLE_PAIRS.get(a + " ", ()) + SINGLE_PAIRS.get(a + " " + c, ())), (a, c)
+
+
 def gate_places_by_pattern(text: str) -> list:
     """``gates.gate_places`` as the patterns find the places (what the scan stands for)."""
     places = []
@@ -334,7 +365,9 @@ def test_the_scan_finds_the_places_the_patterns_find(text):
     find what ``SINGLE_GATE``, ``DOUBLE_GATE`` and ``SUSPECT`` find; ``runs`` what a regex
     of non-ASCII runs finds."""
     places, cjk = gate_places(text)
-    assert places == gate_places_by_pattern(text)
+    # (the codecs of a place in any order: they are asked of, not iterated)
+    assert [(pos, set(codecs)) for pos, codecs in places] == \
+        [(pos, set(codecs)) for pos, codecs in gate_places_by_pattern(text)]
     assert cjk == bool(DOUBLE_GATE.search(text))
     assert looks_suspect(text) == bool(SUSPECT.search(text))
     assert runs(text) == [m.span() for m in re.finditer(r"[^\x00-\x7f]+", text)]

@@ -430,6 +430,46 @@ def _build_pairs() -> dict[str, tuple[SingleByte, ...]]:
 SINGLE_PAIRS = _build_pairs()
 
 
+def _pair_masks() -> tuple[list[bytes], ...]:
+    """``SINGLE_PAIRS`` per character, for ``gates``: the codecs as a mask over
+    ``SINGLE_BYTE`` (bit k for its k-th codec), two bytes per character, by block of 256
+    code points. The codecs of a pair are those that read its first character as a lead
+    (``leads``) and its second as what may follow one (``follows``); of a lead before a
+    space, those for which it is a two-byte lead that takes A0 (``spaced2``), or a longer
+    one (``spaced3``) with a continuation or mark after the space (``after_a0``)."""
+    leads: dict[str, int] = {}
+    follows: dict[str, int] = {}
+    spaced2: dict[str, int] = {}
+    spaced3: dict[str, int] = {}
+    after_a0: dict[str, int] = {}
+    for k, codec in enumerate(SINGLE_BYTE):
+        for ch in codec.cont_chars | HOLE_MARKS | {"?"}:
+            follows[ch] = follows.get(ch, 0) | 1 << k
+        for lead in codec.start_chars:
+            leads[lead] = leads.get(lead, 0) | 1 << k
+            if codec.nbsp_space and codec.to_byte[lead] in A0_LEADS:
+                spaced = spaced2 if codec.to_byte[lead] in A0_LEADS_2 else spaced3
+                spaced[lead] = spaced.get(lead, 0) | 1 << k
+        if codec.nbsp_space:
+            for ch in codec.cont_chars | HOLE_MARKS:
+                after_a0[ch] = after_a0.get(ch, 0) | 1 << k
+    return tuple(_blocks(masks) for masks in (leads, follows, spaced2, spaced3, after_a0))
+
+
+def _blocks(masks: dict[str, int]) -> list[bytes]:
+    blocks = [bytearray(512) for _ in range(256)]
+    for ch, mask in masks.items():
+        c = ord(ch)
+        blocks[c >> 8][(c & 0xFF) * 2:(c & 0xFF) * 2 + 2] = mask.to_bytes(2, "little")
+    return [bytes(block) for block in blocks]
+
+
+PAIR_LEADS, PAIR_FOLLOWS, SPACED_2, SPACED_3, AFTER_A0 = _pair_masks()
+# the codecs of each mask, in ``SINGLE_BYTE``'s order
+CODEC_SETS: Final = [tuple(c for k, c in enumerate(SINGLE_BYTE) if mask >> k & 1)
+                     for mask in range(1 << len(SINGLE_BYTE))]
+
+
 def _build_layer_hits() -> re.Pattern[str]:
     starts: set[str] = set()
     conts: set[str] = set()

@@ -26,37 +26,40 @@ if TYPE_CHECKING:  # mypyc's unboxed integer, in annotations only (see ``gates``
 _READERS: Final = tuple((c, c.name, c.variant_of, c.encoder) for c in DOUBLE_BYTE)
 
 # What a character's bytes under each codec say about a run that holds it (no U+FFFD in the
-# run), one bit per codec (in ``DOUBLE_BYTE``'s order) in each of three fields: the codec
+# run), one bit per codec (in ``DOUBLE_BYTE``'s order) in each of three bytes: the codec
 # cannot write it (dropped by the decoder's "ignore"), its bytes hold one UTF-8 never uses
 # (C0, C1, F5-FF: the run fails), its first byte is no lead (C2-F4: the run fails where the
 # character is the first the codec writes).
 _ALL: Final = (1 << len(DOUBLE_BYTE)) - 1
-_DROPPED: Final = 0
-_NEVER: Final = 8
-_NO_LEAD: Final = 16
-_UNKNOWN: Final = -1
-# by block of 256 code points, each entry learned when first met (a Korean text meets a few
-# thousand syllables; learning a whole block costs more than it saves)
-_TRAITS: Final[list[list[int] | None]] = [None] * 256
+_UNKNOWN: Final = 0xFF  # in the first byte: not learned yet (the codecs use seven bits)
+# by block of 256 code points, three bytes each (compact: a lookup per character of every
+# run, in documents read between other work); each entry learned when first met (a Korean
+# text meets a few thousand syllables; learning a whole block costs more than it saves)
+_TRAITS: Final[list[bytes]] = [bytes([_UNKNOWN, 0, 0]) * 256] * 256
 
 
-def _learn(ch: str) -> int:
-    traits = 0
+def _learn(c: int) -> bytes:
+    """Learn the traits of code point ``c``; its block, with them."""
+    dropped = never = no_lead = 0
     for k, (_, _, _, encode) in enumerate(_READERS):
-        raw = encode(ch, "ignore")[0]
+        raw = encode(chr(c), "ignore")[0]
         if not raw:
-            traits |= 1 << (_DROPPED + k)
+            dropped |= 1 << k
             continue
         if any(b >= 0xC0 and not 0xC2 <= b <= 0xF4 for b in raw):
-            traits |= 1 << (_NEVER + k)
+            never |= 1 << k
         if not 0xC2 <= raw[0] <= 0xF4:
-            traits |= 1 << (_NO_LEAD + k)
-    return traits
+            no_lead |= 1 << k
+    block = bytearray(_TRAITS[c >> 8])
+    at = (c & 0xFF) * 3
+    block[at:at + 3] = bytes([dropped, never, no_lead])
+    _TRAITS[c >> 8] = bytes(block)
+    return _TRAITS[c >> 8]
 
 
-def _failed(run: str) -> tuple[int, bool]:
-    """The codecs whose bytes for ``run`` (without U+FFFD) cannot be UTF-8 that
-    ``could_be_utf8`` takes, by what its characters' bytes say (``_traits``: a byte UTF-8
+def _failed(text: str, start: int, end: int) -> tuple[int, bool]:
+    """The codecs whose bytes for ``text[start:end]`` (without U+FFFD) cannot be UTF-8 that
+    ``could_be_utf8`` takes, by what its characters' bytes say (``_TRAITS``: a byte UTF-8
     never uses anywhere, no lead byte first, no byte at all), as bits; and whether the run
     has a character double-byte mojibake is made of (``DOUBLE_GATE``). The codecs are
     stateless: a run's bytes are its characters' bytes one after the other."""
@@ -65,8 +68,8 @@ def _failed(run: str) -> tuple[int, bool]:
     cjk = False
     astral = False   # met one (not kept): what was known before it holds, nothing after it
     flags = GATE_FLAGS
-    for i in range(len(run)):
-        c: i64 = ord(run[i])
+    for i in range(start, end):
+        c: i64 = ord(text[i])
         if c >= 0x10000:
             astral = True
             continue
@@ -75,44 +78,54 @@ def _failed(run: str) -> tuple[int, bool]:
         if astral:
             continue
         block = _TRAITS[c >> 8]
-        if block is None:
-            block = _TRAITS[c >> 8] = [_UNKNOWN] * 256
-        traits: i64 = block[c & 0xFF]
-        if traits == _UNKNOWN:
-            traits = block[c & 0xFF] = _learn(run[i])
-        writes: i64 = ~(traits >> _DROPPED) & _ALL
-        failed |= writes & ((traits >> _NEVER) | (~wrote & (traits >> _NO_LEAD)))
+        at: i64 = (c & 0xFF) * 3
+        if block[at] == _UNKNOWN:
+            block = _learn(c)
+        writes: i64 = ~block[at] & _ALL
+        failed |= writes & (block[at + 1] | (~wrote & block[at + 2]))
         wrote |= writes
         if failed == _ALL and cjk:
             return failed, cjk
     return (failed if astral else failed | ~wrote) & _ALL, cjk
 
 
-# The answers of ``_double_byte_suspects`` per run. Words recur (a Korean text is many short
-# runs, the same ones again and again): most runs of clean CJK text fail every codec, at one
-# look-up. A dict emptied when full: an LRU cache's bookkeeping costs more than a miss saves.
+# The answers of ``_suspects`` per run, for runs the characters' traits leave in doubt.
+# Words recur (a Korean text is many short runs, the same ones again and again). A dict
+# emptied when full: an LRU cache's bookkeeping costs more than a miss saves.
 KNOWN_RUNS: Final = 1 << 16
 _KNOWN_RUNS: Final[dict[str, tuple[DoubleByte, ...]]] = {}
 
 
-def known_suspects(run: str) -> tuple[DoubleByte, ...]:
-    """``_double_byte_suspects``, remembered."""
+def known_suspects(text: str, start: int, end: int) -> tuple[DoubleByte, ...]:
+    """``_double_byte_suspects(text[start:end])``: most runs of clean CJK text are failed by
+    their characters' traits, the rest remembered."""
+    failed, cjk = _failed(text, start, end)
+    if not cjk:
+        return ()
+    marked = text.find("\ufffd", start, end) >= 0
+    if failed == _ALL and not marked:
+        return ()
+    run = text[start:end]
     suspects = _KNOWN_RUNS.get(run)
     if suspects is None:
         if len(_KNOWN_RUNS) >= KNOWN_RUNS:
             _KNOWN_RUNS.clear()
-        suspects = _KNOWN_RUNS[run] = _double_byte_suspects(run)
+        suspects = _KNOWN_RUNS[run] = _suspects(run, 0 if marked else failed, marked)
     return suspects
 
 
 def _double_byte_suspects(run: str) -> tuple[DoubleByte, ...]:
     """The double-byte codecs whose bytes for the non-ASCII ``run`` may be UTF-8."""
-    marked = "\ufffd" in run
-    failed, cjk = _failed(run)
+    failed, cjk = _failed(run, 0, len(run))
     if not cjk:
         return ()
-    if marked:
-        failed = 0  # a lost-byte mark excuses bytes UTF-8 never uses (``could_be_utf8``)
+    marked = "\ufffd" in run
+    # (a lost-byte mark excuses bytes UTF-8 never uses: ``could_be_utf8``)
+    return _suspects(run, 0 if marked else failed, marked)
+
+
+def _suspects(run: str, failed: int, marked: bool) -> tuple[DoubleByte, ...]:
+    """The codecs not in ``failed`` (bits) whose bytes for ``run`` may be UTF-8."""
     found = []
     # a codec's answer, where it reads every character of the run as two bytes: a superset
     # (GB18030 of GBK, cp932 of Shift-JIS, cp949 of EUC-KR) writes those characters with

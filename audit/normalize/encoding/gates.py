@@ -13,15 +13,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from audit.normalize.encoding.charmaps import (
+    AFTER_A0,
     C1,
     CJK,
+    CODEC_SETS,
     FOLLOW,
     GATE_FLAGS,
     LEAD,
+    PAIR_FOLLOWS,
+    PAIR_LEADS,
     SINGLE_BYTE,
-    SINGLE_PAIRS,
     SPACED,
     SPACED3,
+    SPACED_2,
+    SPACED_3,
     SingleByte,
 )
 
@@ -72,10 +77,10 @@ def _scan(text: str, first: bool) -> tuple[list[Place], bool, bool]:
             elif _opens(text, pos, n, f, prev):
                 if first:
                     return places, cjk, True
-                if pos:  # (the pair's second character is not a space: no longer key)
-                    codecs = SINGLE_PAIRS.get(text[pos - 1:pos + 1], ())
-                    if codecs:  # else no codec reads the pair as the start of a sequence
-                        places.append((pos - 1, codecs))
+                if pos:
+                    mask = _mask(PAIR_LEADS, ord(text[pos - 1])) & _mask(PAIR_FOLLOWS, c)
+                    if mask:  # else no codec reads the pair as the start of a sequence
+                        places.append((pos - 1, CODEC_SETS[mask]))
                 if f & C1:
                     places.append((pos, SINGLE_BYTE))  # any codec's sequence may hold it
                 elif pos + 1 < n and ord(text[pos + 1]) == _SPACE:
@@ -89,7 +94,20 @@ def _scan(text: str, first: bool) -> tuple[list[Place], bool, bool]:
 def spaced_codecs(text: str, pos: int) -> tuple[SingleByte, ...]:
     """The codecs whose gate may open at ``pos``, a lead before a space (``SINGLE_PAIRS``
     keys the lead with the space, or with the space and the character after it)."""
-    return SINGLE_PAIRS.get(text[pos:pos + 2], ()) + SINGLE_PAIRS.get(text[pos:pos + 3], ())
+    c: i64 = ord(text[pos])
+    mask = _mask(SPACED_2, c)
+    if pos + 2 < len(text):
+        mask |= _mask(SPACED_3, c) & _mask(AFTER_A0, ord(text[pos + 2]))
+    return CODEC_SETS[mask]
+
+
+def _mask(table: list[bytes], c: i64) -> i64:
+    """A character's mask of codecs in one of ``charmaps``' pair tables."""
+    if c >= 0x10000:
+        return 0
+    block = table[c >> 8]
+    at: i64 = (c & 0xFF) * 2
+    return block[at] | block[at + 1] << 8
 
 
 def _flags(c: i64) -> i64:

@@ -89,7 +89,7 @@ def candidates(text: str) -> Iterator[Piece]:
         yield from _region_pieces(text, region, places)
     if double:
         for start, end in runs(text):
-            suspects = known_suspects(text[start:end])
+            suspects = known_suspects(text, start, end)
             if not suspects:
                 continue
             whole: set[str] = set()
