@@ -28,8 +28,8 @@ from audit.normalize.encoding.charmaps import (
     PAIR_FOLLOWS,
     PAIR_LEADS,
     SINGLE_BYTE,
-    SINGLE_PAIRS,
     reference_gates,
+    reference_pairs,
 )
 from audit.normalize.encoding.doublebyte import (
     _double_byte_suspects,
@@ -59,6 +59,7 @@ from audit.normalize.encoding.singlebyte import (
 from audit.normalize.encoding.utf8shape import could_be_utf8, looks_utf8
 
 SINGLE_GATE, SUSPECT = reference_gates()
+SINGLE_PAIRS = reference_pairs()
 SETTINGS = settings(max_examples=150, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow])
 CODEC = {c.name: c for c in (*SINGLE_BYTE, *DOUBLE_BYTE)}

@@ -405,8 +405,12 @@ DOUBLE_GATE = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _CJK_RAN
 GATE_FLAGS = _gate_flags()
 
 
-def _build_pairs() -> dict[str, tuple[SingleByte, ...]]:
-    """For each lead reading and the character after it (two after it for a lead of three
+@cache
+def reference_pairs() -> dict[str, tuple[SingleByte, ...]]:
+    """``SINGLE_PAIRS``: the definition the per-character masks (``_pair_masks``) are tested
+    against; built when first asked for (36 ms), as the repair reads the masks.
+
+    For each lead reading and the character after it (two after it for a lead of three
     or four bytes before a space), the codecs that read them as a lead byte and bytes that
     may follow it: the codecs whose gate a place found by ``SINGLE_GATE`` may open. Clean
     Portuguese, Polish or Czech meets the gate often (a Windows-1252 lead before a Mac Roman
@@ -427,11 +431,8 @@ def _build_pairs() -> dict[str, tuple[SingleByte, ...]]:
     return {pair: tuple(codecs) for pair, codecs in pairs.items()}
 
 
-SINGLE_PAIRS = _build_pairs()
-
-
 def _pair_masks() -> tuple[list[bytes], ...]:
-    """``SINGLE_PAIRS`` per character, for ``gates``: the codecs as a mask over
+    """``SINGLE_PAIRS`` (``reference_pairs``) per character: the codecs as a mask over
     ``SINGLE_BYTE`` (bit k for its k-th codec), two bytes per character, by block of 256
     code points. The codecs of a pair are those that read its first character as a lead
     (``leads``) and its second as what may follow one (``follows``); of a lead before a
@@ -490,6 +491,17 @@ def may_hold_layer(text: str) -> bool:
     sequences."""
     for hit in _LAYER_HITS.finditer(text):
         pos = hit.start()
-        if any(codec.layer.match(text, pos) for codec in SINGLE_PAIRS.get(text[pos:pos + 2], ())):
+        mask = pair_mask(PAIR_LEADS, text[pos]) & pair_mask(PAIR_FOLLOWS, text[pos + 1])
+        if any(codec.layer.match(text, pos) for codec in CODEC_SETS[mask]):
             return True
     return False
+
+
+def pair_mask(table: list[bytes], ch: str) -> int:
+    """The mask of codecs ``ch`` has in one of the pair tables (``gates`` reads them by code
+    point, compiled)."""
+    c = ord(ch)
+    if c >= 0x10000:
+        return 0
+    block = table[c >> 8]
+    return block[(c & 0xFF) * 2] | block[(c & 0xFF) * 2 + 1] << 8
