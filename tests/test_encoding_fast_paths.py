@@ -21,15 +21,11 @@ from hypothesis import strategies as st
 
 from audit.normalize.encoding import fix_text, looks_damaged, plausibility
 from audit.normalize.encoding.charmaps import (
-    CODEC_SETS,
     DOUBLE_BYTE,
     DOUBLE_GATE,
     HOLE_MARKS,
-    PAIR_FOLLOWS,
-    PAIR_LEADS,
     SINGLE_BYTE,
     reference_gates,
-    reference_pairs,
 )
 from audit.normalize.encoding.doublebyte import (
     _double_byte_suspects,
@@ -45,6 +41,7 @@ from audit.normalize.encoding.gates import (
     runs,
     spaced_codecs,
 )
+from audit.normalize.encoding.pairs import CODEC_SETS, PAIR_FOLLOWS, PAIR_LEADS, reference_pairs
 from audit.normalize.encoding.pieces import unit_at
 from audit.normalize.encoding.repair import _single_byte_suspects
 from audit.normalize.encoding.singlebyte import (

@@ -4,10 +4,11 @@ Text that went through the wrong codec comes back exactly, and text that was fin
 alone. The repair works piece by piece, because real documents are damaged in parts (a quote,
 a byline, one paragraph):
 
-1. *find*: where mojibake may start (``gates``, one pass over the text), map each stretch
-   of suspicious characters back to the bytes some codec decoded them from (``charmaps``)
-   and keep the stretches whose bytes are UTF-8 (``pieces``; where a single-byte codec may
-   have been at work: ``singlebyte``; a double-byte one: ``doublebyte`` and ``utf8shape``);
+1. *find*: where mojibake may start (``gates``, one pass over the text; the codecs a
+   place names: ``pairs``), map each stretch of suspicious characters back to the bytes
+   some codec decoded them from (``charmaps``) and keep the stretches whose bytes are
+   UTF-8 (``pieces``; where a single-byte codec may have been at work: ``singlebyte``; a
+   double-byte one: ``doublebyte`` and ``utf8shape``);
 2. *judge*: price each piece: how much more plausible its UTF-8 reading is than the text
    as it stands (``plausibility``, with letter pairs of 39 languages from ``letterpairs``)
    against what assuming damage costs (``repair``); then decide across the document,

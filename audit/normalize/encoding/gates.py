@@ -13,21 +13,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from audit.normalize.encoding.charmaps import (
-    AFTER_A0,
     C1,
     CJK,
-    CODEC_SETS,
     FOLLOW,
     GATE_FLAGS,
     LEAD,
-    PAIR_FOLLOWS,
-    PAIR_LEADS,
     SINGLE_BYTE,
     SPACED,
     SPACED3,
+    SingleByte,
+)
+from audit.normalize.encoding.pairs import (
+    AFTER_A0,
+    CODEC_SETS,
+    PAIR_FOLLOWS,
+    PAIR_LEADS,
     SPACED_2,
     SPACED_3,
-    SingleByte,
 )
 
 if TYPE_CHECKING:  # mypyc's unboxed integer (the loops below run once per character); in
@@ -102,7 +104,7 @@ def spaced_codecs(text: str, pos: int) -> tuple[SingleByte, ...]:
 
 
 def _mask(table: list[bytes], c: i64) -> i64:
-    """A character's mask of codecs in one of ``charmaps``' pair tables."""
+    """A character's mask of codecs in one of the pair tables (``pairs``)."""
     if c >= 0x10000:
         return 0
     block = table[c >> 8]
