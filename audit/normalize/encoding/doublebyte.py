@@ -39,15 +39,23 @@ _TRAITS: Final[list[bytes]] = [bytes([_UNKNOWN, 0, 0]) * 256] * 256
 
 
 def _learn(c: int) -> bytes:
-    """Learn the traits of code point ``c``; its block, with them."""
+    """Learn the traits of code point ``c``; its block, with them. A superset writes what
+    its base writes in two bytes alike, so it encodes only what its base does not."""
+    ch = chr(c)
     dropped = never = no_lead = 0
-    for k, (_, _, _, encode) in enumerate(_READERS):
-        raw = encode(chr(c), "ignore")[0]
+    written: dict[str, bytes] = {}
+    for k, (_, name, base, encode) in enumerate(_READERS):
+        raw = written.get(base, b"") if base is not None else b""
+        if len(raw) != 2:
+            raw = encode(ch, "ignore")[0]
+        written[name] = raw
         if not raw:
             dropped |= 1 << k
             continue
-        if any(b >= 0xC0 and not 0xC2 <= b <= 0xF4 for b in raw):
-            never |= 1 << k
+        for b in raw:
+            if b >= 0xC0 and not 0xC2 <= b <= 0xF4:
+                never |= 1 << k  # a byte UTF-8 never uses
+                break
         if not 0xC2 <= raw[0] <= 0xF4:
             no_lead |= 1 << k
     block = bytearray(_TRAITS[c >> 8])
