@@ -5,7 +5,7 @@ bytes into pieces.
 
 Clean Chinese, Japanese and Korean are almost all runs whose bytes fail every codec: a byte
 UTF-8 never uses, or no lead byte first. What each character's bytes say is learned once per
-character (``_traits``), so most runs are failed without encoding them.
+character (``_TRAITS``), so most runs are failed without encoding them.
 """
 
 from __future__ import annotations
@@ -27,11 +27,12 @@ _READERS: Final = tuple((c, c.name, c.variant_of, c.encoder) for c in DOUBLE_BYT
 
 # What a character's bytes under each codec say about a run that holds it (no U+FFFD in the
 # run), one bit per codec (in ``DOUBLE_BYTE``'s order) in each of three bytes: the codec
-# cannot write it (dropped by the decoder's "ignore"), its bytes hold one UTF-8 never uses
+# cannot write it (encoding with "ignore" drops it), its bytes hold one UTF-8 never uses
 # (C0, C1, F5-FF: the run fails), its first byte is no lead (C2-F4: the run fails where the
 # character is the first the codec writes).
 _ALL: Final = (1 << len(DOUBLE_BYTE)) - 1
 _UNKNOWN: Final = 0xFF  # in the first byte: not learned yet (the codecs use seven bits)
+assert len(DOUBLE_BYTE) < 8
 # by block of 256 code points, three bytes each (compact: a lookup per character of every
 # run, in documents read between other work); each entry learned when first met (a Korean
 # text meets a few thousand syllables; learning a whole block costs more than it saves)
