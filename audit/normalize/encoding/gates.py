@@ -26,6 +26,7 @@ from audit.normalize.encoding.charmaps import (
 from audit.normalize.encoding.pairs import (
     AFTER_A0,
     CODEC_SETS,
+    LAYER_HITS,
     PAIR_FOLLOWS,
     PAIR_LEADS,
     SPACED_2,
@@ -101,6 +102,20 @@ def spaced_codecs(text: str, pos: int) -> tuple[SingleByte, ...]:
     if pos + 2 < len(text):
         mask |= _mask(SPACED_3, c) & _mask(AFTER_A0, ord(text[pos + 2]))
     return CODEC_SETS[mask]
+
+
+def may_hold_layer(text: str) -> bool:
+    """Whether text that a repair produced may hold one more layer of single-byte mojibake:
+    a whole sequence as some codec reads it (or the 'â€' of a punctuation mark whose last
+    byte that codec drops). Lost-byte marks and spaces do not count here: they were just
+    explained. Clean Cyrillic has many a lead before a continuation ('ні'), few whole
+    sequences."""
+    for hit in LAYER_HITS.finditer(text):
+        pos = hit.start()
+        mask = _mask(PAIR_LEADS, ord(text[pos])) & _mask(PAIR_FOLLOWS, ord(text[pos + 1]))
+        if any(codec.layer.match(text, pos) for codec in CODEC_SETS[mask]):
+            return True
+    return False
 
 
 def _mask(table: list[bytes], c: i64) -> i64:

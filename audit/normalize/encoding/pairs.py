@@ -1,8 +1,7 @@
 """Which single-byte codecs read a pair of characters as the start of a UTF-8 sequence:
 the places ``gates`` finds name them. ``SINGLE_PAIRS`` (``reference_pairs``) is the
 definition; the repair reads it as masks of codecs per character, by block of code points
-(compact: clean text consults them on every page, between other work), and
-``may_hold_layer`` asks them of a repair's reading.
+(compact: clean text consults them on every page, between other work).
 """
 
 from __future__ import annotations
@@ -101,28 +100,6 @@ def _build_layer_hits() -> re.Pattern[str]:
     return re.compile(f"{_class(starts)}(?={_class(conts)})")
 
 
-_LAYER_HITS = _build_layer_hits()
-
-
-def may_hold_layer(text: str) -> bool:
-    """Whether text that a repair produced may hold one more layer of single-byte mojibake:
-    a whole sequence as some codec reads it (or the 'â€' of a punctuation mark whose last
-    byte that codec drops). Lost-byte marks and spaces do not count here: they were just
-    explained. Clean Cyrillic has many a lead before a continuation ('ні'), few whole
-    sequences."""
-    for hit in _LAYER_HITS.finditer(text):
-        pos = hit.start()
-        mask = pair_mask(PAIR_LEADS, text[pos]) & pair_mask(PAIR_FOLLOWS, text[pos + 1])
-        if any(codec.layer.match(text, pos) for codec in CODEC_SETS[mask]):
-            return True
-    return False
-
-
-def pair_mask(table: list[bytes], ch: str) -> int:
-    """The mask of codecs ``ch`` has in one of the pair tables (``gates`` reads them by code
-    point, compiled)."""
-    c = ord(ch)
-    if c >= 0x10000:
-        return 0
-    block = table[c >> 8]
-    return block[(c & 0xFF) * 2] | block[(c & 0xFF) * 2 + 1] << 8
+# where a repair's reading may hold one more layer: a lead reading before a continuation
+# reading of some codec (``gates.may_hold_layer``)
+LAYER_HITS: Final = _build_layer_hits()

@@ -23,8 +23,13 @@ from audit.normalize.encoding.charmaps import (
     single_byte_label,
 )
 from audit.normalize.encoding.doublebyte import double_byte_pieces, known_suspects
-from audit.normalize.encoding.gates import Place, gate_places, region_around, runs
-from audit.normalize.encoding.pairs import may_hold_layer
+from audit.normalize.encoding.gates import (
+    Place,
+    gate_places,
+    may_hold_layer,
+    region_around,
+    runs,
+)
 from audit.normalize.encoding.pieces import Lost, Piece
 from audit.normalize.encoding.singlebyte import gate_opens_at, single_byte_pieces
 from audit.normalize.encoding.trail import Edit

@@ -189,12 +189,18 @@ def may_hold_piece(vals: list[int], a0: bool, silent: frozenset[tuple[int, ...]]
                 lost = True
             else:
                 blind = True
-        if bad:  # the part ends: ``_worth`` judges it
-            if whole >= 2 or (not blind and whole + lost > 0):
+        if bad:  # the part ends
+            if _part_worth(whole, blind, lost):
                 return True
             whole = 0
             blind = lost = False
         i = j
+    return _part_worth(whole, blind, lost)
+
+
+def _part_worth(whole: int, blind: bool, lost: bool) -> bool:
+    """``pieces._worth`` of a part, from its counts: two whole sequences, or no lead cut
+    short without evidence and something to repair."""
     return whole >= 2 or (not blind and whole + lost > 0)
 
 
